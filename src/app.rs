@@ -1,0 +1,137 @@
+//! Building and running the server. `build` binds the listener itself, so tests can ask
+//! for port 0 and read the real address.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::domain::password::PasswordHashing;
+use crate::store::Db;
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Clock,
+    pub hashing: PasswordHashing,
+    pub config: Arc<Config>,
+    /// Base URL for links people share (invite links).
+    pub public_url: Arc<str>,
+}
+
+pub struct App {
+    listener: TcpListener,
+    router: axum::Router,
+    pub state: AppState,
+}
+
+pub fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}
+
+/// Opens the database, applies migrations and binds the listener.
+pub async fn build(config: Config) -> anyhow::Result<App> {
+    build_with_clock(config, Clock::default()).await
+}
+
+/// As [`build`], with a clock the caller holds (tests move it forward).
+pub async fn build_with_clock(config: Config, clock: Clock) -> anyhow::Result<App> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let hashing = PasswordHashing::new(config.argon2_memory_kib, config.argon2_iterations)?;
+    let addr = SocketAddr::new(config.bind, config.port);
+    let listener = TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("listen on {addr}"))?;
+    let local = listener.local_addr()?;
+    let public_url: Arc<str> = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{local}"))
+        .trim_end_matches('/')
+        .into();
+    let state = AppState {
+        db,
+        clock,
+        hashing,
+        config: Arc::new(config),
+        public_url,
+    };
+    let router = crate::web::router(state.clone());
+    Ok(App {
+        listener,
+        router,
+        state,
+    })
+}
+
+/// Applies migrations and returns, for operators who migrate before starting instances.
+pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    db.close().await;
+    println!("Migrations applied.");
+    Ok(())
+}
+
+impl App {
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.local_addr())
+    }
+
+    /// Serves until `shutdown` completes, then lets in-flight requests finish and closes
+    /// the database.
+    pub async fn serve(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let db = self.state.db.clone();
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("serve")?;
+        db.close().await;
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,223 @@
+//! Accounts and sessions: who a person is, and proving it.
+//!
+//! Invariants: emails are stored trimmed and lower-cased; a password is never stored or
+//! logged, only its argon2id hash; a session token is never stored, only its SHA-256.
+
+use sha2::{Digest, Sha256};
+use time::Duration;
+
+use crate::clock::Clock;
+use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::UserId;
+use crate::store::{self, sessions::SessionPerson, Db};
+
+use super::password::PasswordHashing;
+
+pub const PASSWORD_MIN: usize = 8;
+pub const PASSWORD_MAX: usize = 128;
+pub const NAME_MAX: usize = 60;
+pub const EMAIL_MAX: usize = 254;
+/// How long a sign-in lasts.
+pub const SESSION_LIFETIME: Duration = Duration::days(30);
+
+/// What a registration form holds once every field is valid.
+#[derive(Debug)]
+pub struct NewAccount {
+    pub email: String,
+    pub display_name: String,
+    pub password: String,
+}
+
+/// Checks a registration form; the messages are the ones shown beside each field.
+pub fn parse_registration(
+    display_name: &str,
+    email: &str,
+    password: &str,
+) -> Result<NewAccount, FieldErrors> {
+    let mut errors = FieldErrors::default();
+    let display_name = display_name.trim();
+    if display_name.is_empty() {
+        errors.add(
+            "display_name",
+            "Please enter the name your partner will see.",
+        );
+    } else if display_name.chars().count() > NAME_MAX {
+        errors.add(
+            "display_name",
+            format!("Please keep the name to {NAME_MAX} characters or fewer."),
+        );
+    }
+    let email = normalise_email(email);
+    if email.is_empty() {
+        errors.add("email", "Please enter your email address.");
+    } else if !looks_like_email(&email) {
+        errors.add(
+            "email",
+            "That doesn't look like an email address. It needs an @ and a domain.",
+        );
+    }
+    let length = password.chars().count();
+    if length < PASSWORD_MIN {
+        errors.add(
+            "password",
+            format!("Please use at least {PASSWORD_MIN} characters."),
+        );
+    } else if length > PASSWORD_MAX {
+        errors.add(
+            "password",
+            format!("Please use at most {PASSWORD_MAX} characters."),
+        );
+    }
+    if errors.is_empty() {
+        Ok(NewAccount {
+            email,
+            display_name: display_name.to_owned(),
+            password: password.to_owned(),
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn looks_like_email(email: &str) -> bool {
+    if email.len() > EMAIL_MAX || email.chars().any(char::is_whitespace) {
+        return false;
+    }
+    match email.rsplit_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.len() >= 3
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
+        None => false,
+    }
+}
+
+/// Creates an account; a taken email is a field error, not a crash.
+pub async fn register(
+    db: &Db,
+    hashing: &PasswordHashing,
+    clock: &Clock,
+    account: NewAccount,
+) -> Result<UserId> {
+    let hash = hashing.hash(&account.password).await?;
+    let user_id = UserId::new();
+    let inserted = store::accounts::insert_user(
+        db,
+        user_id,
+        &account.email,
+        &account.display_name,
+        &hash,
+        clock.now(),
+    )
+    .await?;
+    if !inserted {
+        return Err(AppError::Invalid(FieldErrors::single(
+            "email",
+            "That email is already registered. You can sign in instead.",
+        )));
+    }
+    Ok(user_id)
+}
+
+/// The one message for any failed sign-in: it must not tell which part was wrong.
+pub const LOGIN_FAILED: &str = "Email or password is wrong.";
+
+/// Checks an email and password. Unknown emails cost the same as wrong passwords.
+pub async fn authenticate(
+    db: &Db,
+    hashing: &PasswordHashing,
+    email: &str,
+    password: &str,
+) -> Result<UserId> {
+    let email = normalise_email(email);
+    let found = if email.is_empty() || password.chars().count() > PASSWORD_MAX {
+        None
+    } else {
+        store::accounts::find_credentials(db, &email).await?
+    };
+    let ok = hashing
+        .verify(password, found.as_ref().map(|c| c.password_hash.as_str()))
+        .await?;
+    match found {
+        Some(c) if ok => Ok(c.user_id),
+        _ => Err(AppError::Invalid(FieldErrors::single(
+            "email",
+            LOGIN_FAILED,
+        ))),
+    }
+}
+
+/// A new session: the token goes into the cookie and nowhere else.
+pub struct NewSession {
+    pub token: String,
+}
+
+fn session_hash(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
+}
+
+/// Starts a fresh session for `user_id`. A new token every sign-in means an id planted
+/// before sign-in is worthless afterwards.
+pub async fn start_session(db: &Db, clock: &Clock, user_id: UserId) -> Result<NewSession> {
+    let token = super::random_token(32);
+    let csrf = super::random_token(32);
+    let now = clock.now();
+    store::sessions::insert_session(
+        db,
+        &session_hash(&token),
+        user_id,
+        &csrf,
+        now,
+        now + SESSION_LIFETIME,
+    )
+    .await?;
+    Ok(NewSession { token })
+}
+
+/// The signed-in person behind a session token, if the session is live.
+pub async fn session_person(db: &Db, clock: &Clock, token: &str) -> Result<Option<SessionPerson>> {
+    // Tokens we issue are 64 hex characters; anything else cannot match, so skip the query.
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    Ok(store::sessions::find_session_person(db, &session_hash(token), clock.now()).await?)
+}
+
+pub async fn end_session(db: &Db, token: &str) -> Result<()> {
+    store::sessions::delete_session(db, &session_hash(token)).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registration_collects_a_message_for_each_bad_field() {
+        let errors = parse_registration(" ", "not-an-email", "short").unwrap_err();
+        assert!(errors.get("display_name").is_some());
+        assert!(errors.get("email").is_some());
+        assert!(errors.get("password").is_some());
+    }
+
+    #[test]
+    fn registration_trims_and_lowercases() {
+        let ok = parse_registration(" Sam ", " Sam@Example.ORG ", "eight chars").unwrap();
+        assert_eq!(ok.display_name, "Sam");
+        assert_eq!(ok.email, "sam@example.org");
+    }
+
+    #[test]
+    fn password_length_counts_characters_not_bytes() {
+        assert!(parse_registration("A", "a@b.co", &"é".repeat(8)).is_ok());
+        assert!(parse_registration("A", "a@b.co", &"x".repeat(129)).is_err());
+        assert!(parse_registration("A", "a@b.co", &"x".repeat(128)).is_ok());
+    }
+}

@@ -1,0 +1,500 @@
+//! Check-ins: starting one, answering privately, the reveal, setting one aside.
+//!
+//! The privacy rule lives here and only here ([`partner_answers_visible`]): a partner's
+//! answers are shown only once both have submitted, only while the couple is still
+//! linked, and never an answer its author kept private.
+
+use std::collections::HashMap;
+
+use time::{Date, OffsetDateTime};
+
+use crate::clock::Clock;
+use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::{CheckinId, CoupleId, UserId};
+use crate::store::checkins::{AnswerRow, CheckinRow, NewAnswer, SaveOutcome};
+use crate::store::prompts::{ChoiceRow, PromptRow};
+use crate::store::{self, Db};
+
+/// Longest free-text answer, in characters.
+pub const TEXT_MAX: usize = 4000;
+/// How many check-ins the list page shows.
+pub const LIST_LIMIT: i64 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Scale,
+    Choice,
+    Text,
+}
+
+/// One question of a set, with what is needed to ask and to show answers to it.
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub id: String,
+    pub kind: PromptKind,
+    pub text: String,
+    pub help: Option<String>,
+    pub low_label: String,
+    pub high_label: String,
+    /// For choice prompts: labels in order; an answer stores its 1-based position.
+    pub choices: Vec<String>,
+}
+
+impl Prompt {
+    fn from_rows(row: PromptRow, choices: &[ChoiceRow]) -> Prompt {
+        let kind = match row.kind.as_str() {
+            "scale" => PromptKind::Scale,
+            "choice" => PromptKind::Choice,
+            _ => PromptKind::Text,
+        };
+        Prompt {
+            choices: choices
+                .iter()
+                .filter(|c| c.prompt_id == row.prompt_id)
+                .map(|c| c.label.clone())
+                .collect(),
+            id: row.prompt_id,
+            kind,
+            text: row.text,
+            help: row.help,
+            low_label: row.scale_low_label.unwrap_or_default(),
+            high_label: row.scale_high_label.unwrap_or_default(),
+        }
+    }
+
+    pub fn is_scale(&self) -> bool {
+        self.kind == PromptKind::Scale
+    }
+    pub fn is_choice(&self) -> bool {
+        self.kind == PromptKind::Choice
+    }
+    pub fn is_text(&self) -> bool {
+        self.kind == PromptKind::Text
+    }
+
+    /// The form field holding the answer to this prompt.
+    pub fn field(&self) -> String {
+        format!("a_{}", self.id)
+    }
+    /// The form field of this prompt's "keep private" box.
+    pub fn private_field(&self) -> String {
+        format!("private_{}", self.id)
+    }
+
+    /// An answer as words for the side-by-side view.
+    fn describe(&self, a: &AnswerRow) -> String {
+        match self.kind {
+            PromptKind::Scale => a.value_int.map(|v| format!("{v} of 5")).unwrap_or_default(),
+            PromptKind::Choice => a
+                .value_int
+                .and_then(|v| usize::try_from(v - 1).ok())
+                .and_then(|i| self.choices.get(i).cloned())
+                .unwrap_or_default(),
+            PromptKind::Text => a.value_text.clone().unwrap_or_default(),
+        }
+    }
+
+    /// An answer as the raw form value, to fill the form again.
+    fn raw(&self, a: &AnswerRow) -> String {
+        match self.kind {
+            PromptKind::Text => a.value_text.clone().unwrap_or_default(),
+            _ => a.value_int.map(|v| v.to_string()).unwrap_or_default(),
+        }
+    }
+
+    /// Checks one typed value. Empty means skipped (`Ok(None)`).
+    fn parse(&self, raw: &str, private: bool) -> Result<Option<NewAnswer>, String> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        let mut answer = NewAnswer {
+            prompt_id: self.id.clone(),
+            value_int: None,
+            value_text: None,
+            is_private: false,
+        };
+        match self.kind {
+            PromptKind::Scale => match raw.parse::<i32>() {
+                Ok(v) if (1..=5).contains(&v) => answer.value_int = Some(v),
+                _ => return Err("Please pick a number from 1 to 5, or skip this one.".into()),
+            },
+            PromptKind::Choice => match raw.parse::<usize>() {
+                Ok(v) if (1..=self.choices.len()).contains(&v) => answer.value_int = Some(v as i32),
+                _ => return Err("Please pick one of the options, or skip this one.".into()),
+            },
+            PromptKind::Text => {
+                let n = raw.chars().count();
+                if n > TEXT_MAX {
+                    return Err(format!(
+                        "This answer is {n} characters long; please keep it to {TEXT_MAX}."
+                    ));
+                }
+                answer.value_text = Some(raw.to_owned());
+                answer.is_private = private;
+            }
+        }
+        Ok(Some(answer))
+    }
+}
+
+/// The prompts of a set, in order.
+pub async fn prompts_of(db: &Db, prompt_set_id: &str) -> Result<Vec<Prompt>> {
+    let (rows, choices) = store::prompts::list_prompts(db, prompt_set_id).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Prompt::from_rows(r, &choices))
+        .collect())
+}
+
+/// Where a check-in stands, as seen by one partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The viewer has not answered yet.
+    YourTurn,
+    /// The viewer has answered; the partner has not (yet).
+    PartnerTurn,
+    /// Both answered: the answers are side by side.
+    Revealed,
+    /// Someone set it aside before both answered.
+    SetAside,
+    /// The couple unlinked before both answered.
+    Closed,
+}
+
+impl Status {
+    fn of(row: &CheckinRow) -> Status {
+        if row.revealed_at.is_some() {
+            Status::Revealed
+        } else if row.dismissed_at.is_some() {
+            Status::SetAside
+        } else if row.couple_ended_at.is_some() {
+            Status::Closed
+        } else if row.mine_submitted > 0 {
+            Status::PartnerTurn
+        } else {
+            Status::YourTurn
+        }
+    }
+
+    /// Short, pressure-free words for lists and headings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::YourTurn => "Waiting for you, whenever you're ready",
+            Status::PartnerTurn => "Waiting for your partner",
+            Status::Revealed => "Both answered",
+            Status::SetAside => "Set aside",
+            Status::Closed => "Closed",
+        }
+    }
+
+    pub fn css(self) -> &'static str {
+        match self {
+            Status::Revealed => "done",
+            Status::YourTurn | Status::PartnerTurn => "waiting",
+            Status::SetAside | Status::Closed => "",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::YourTurn | Status::PartnerTurn)
+    }
+}
+
+/// The single rule for when a partner's answers may be shown to the viewer.
+pub fn partner_answers_visible(row: &CheckinRow) -> bool {
+    row.revealed_at.is_some() && row.couple_ended_at.is_none()
+}
+
+/// A check-in in a list.
+#[derive(Debug, Clone)]
+pub struct CheckinSummary {
+    pub id: CheckinId,
+    pub set_title: String,
+    pub moment_on: Option<Date>,
+    pub created_at: OffsetDateTime,
+    pub status: Status,
+}
+
+impl CheckinSummary {
+    /// When the moment was, if noted; otherwise when the check-in was started.
+    pub fn date_label(&self) -> String {
+        crate::web::fmt::date(self.moment_on.unwrap_or(self.created_at.date()))
+    }
+}
+
+impl From<CheckinRow> for CheckinSummary {
+    fn from(row: CheckinRow) -> Self {
+        CheckinSummary {
+            status: Status::of(&row),
+            id: row.checkin_id,
+            set_title: row.set_title,
+            moment_on: row.moment_on,
+            created_at: row.created_at,
+        }
+    }
+}
+
+pub async fn list(db: &Db, viewer: UserId) -> Result<Vec<CheckinSummary>> {
+    Ok(store::checkins::list_for_member(db, viewer, LIST_LIMIT)
+        .await?
+        .into_iter()
+        .map(CheckinSummary::from)
+        .collect())
+}
+
+/// One answer as shown.
+#[derive(Debug, Clone)]
+pub struct ShownAnswer {
+    pub text: String,
+    pub private: bool,
+}
+
+/// A prompt with the viewer's answer and, when visible, the partner's.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub prompt: Prompt,
+    pub mine: Option<ShownAnswer>,
+    pub partner: Option<ShownAnswer>,
+    /// The viewer's answer as a form value, and whether it is kept private.
+    pub draft: String,
+    pub draft_private: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckinView {
+    pub summary: CheckinSummary,
+    pub couple_id: CoupleId,
+    /// The viewer may (still) answer or change their answers.
+    pub can_answer: bool,
+    /// The partner's answers are part of this view.
+    pub partner_visible: bool,
+    pub items: Vec<Item>,
+}
+
+/// A check-in as `viewer` may see it; another couple's check-in is not found.
+pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView> {
+    let row = store::checkins::find_for_member(db, id, viewer)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let partner_visible = partner_answers_visible(&row);
+    let answers = store::checkins::list_answers(db, id, viewer, partner_visible).await?;
+    let prompts = prompts_of(db, &row.prompt_set_id).await?;
+    let items = prompts
+        .into_iter()
+        .map(|prompt| {
+            let mine = answers
+                .iter()
+                .find(|a| a.user_id == viewer && a.prompt_id == prompt.id);
+            // list_answers returned others' answers only when visible; check again so
+            // this function alone is enough to read the rule.
+            let partner = answers.iter().find(|a| {
+                partner_visible && a.user_id != viewer && a.prompt_id == prompt.id && !a.is_private
+            });
+            Item {
+                mine: mine.map(|a| ShownAnswer {
+                    text: prompt.describe(a),
+                    private: a.is_private,
+                }),
+                partner: partner.map(|a| ShownAnswer {
+                    text: prompt.describe(a),
+                    private: false,
+                }),
+                draft: mine.map(|a| prompt.raw(a)).unwrap_or_default(),
+                draft_private: mine.is_some_and(|a| a.is_private),
+                prompt,
+            }
+        })
+        .collect();
+    let summary = CheckinSummary::from(row.clone());
+    Ok(CheckinView {
+        can_answer: summary.status.is_open(),
+        partner_visible,
+        couple_id: row.couple_id,
+        summary,
+        items,
+    })
+}
+
+/// Starts a check-in for the person's active couple from a set of the library.
+pub async fn start(
+    db: &Db,
+    clock: &Clock,
+    user: UserId,
+    couple: Option<CoupleId>,
+    prompt_set_id: &str,
+    moment_on: &str,
+) -> Result<CheckinId> {
+    let couple = couple.ok_or(AppError::Conflict("not in a couple"))?;
+    let mut errors = FieldErrors::default();
+    if store::prompts::find_set_title(db, prompt_set_id)
+        .await?
+        .is_none()
+    {
+        errors.add(
+            "prompt_set_id",
+            "Please choose one of the sets of questions.",
+        );
+    }
+    let now = clock.now();
+    let moment = parse_moment(moment_on, now.date()).unwrap_or_else(|msg| {
+        errors.add("moment_on", msg);
+        None
+    });
+    errors.into_result()?;
+    let id = CheckinId::new();
+    store::checkins::insert_checkin(db, id, couple, prompt_set_id, user, moment, now).await?;
+    Ok(id)
+}
+
+/// An optional date from a date field (`YYYY-MM-DD`), not in the future.
+fn parse_moment(raw: &str, today: Date) -> Result<Option<Date>, &'static str> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let date = Date::parse(raw, &format).map_err(|_| {
+        "Please give the date as year-month-day, like 2026-05-31, or leave it empty."
+    })?;
+    // A day of slack: the person's evening may already be tomorrow in UTC.
+    if date > today.next_day().unwrap_or(today) {
+        return Err("That date is in the future. Leave it empty if you'd rather not say.");
+    }
+    Ok(Some(date))
+}
+
+/// What a person typed into the answer form, kept to show the form again.
+pub type Drafts = HashMap<String, (String, bool)>;
+
+/// Saves the viewer's answers from the submitted form fields. On invalid input returns
+/// the messages and leaves everything stored as it was.
+pub async fn submit(
+    db: &Db,
+    clock: &Clock,
+    viewer: UserId,
+    id: CheckinId,
+    fields: &[(String, String)],
+) -> Result<bool> {
+    let row = store::checkins::find_for_member(db, id, viewer)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let prompts = prompts_of(db, &row.prompt_set_id).await?;
+    let drafts = drafts_from(fields);
+    let mut errors = FieldErrors::default();
+    let mut answers = Vec::new();
+    for p in &prompts {
+        let (raw, private) = drafts.get(&p.field()).cloned().unwrap_or_default();
+        match p.parse(&raw, private) {
+            Ok(Some(a)) => answers.push(a),
+            Ok(None) => {}
+            Err(msg) => errors.add(p.field(), msg),
+        }
+    }
+    errors.into_result()?;
+    match store::checkins::save_answers(db, id, viewer, &answers, clock.now()).await? {
+        SaveOutcome::Saved { revealed } => Ok(revealed),
+        SaveOutcome::Closed => Err(AppError::Conflict("check-in no longer open")),
+        SaveOutcome::NotFound => Err(AppError::NotFound),
+    }
+}
+
+/// Form fields as `answer field -> (value, keep private)`.
+pub fn drafts_from(fields: &[(String, String)]) -> Drafts {
+    let mut drafts = Drafts::new();
+    for (k, v) in fields {
+        if let Some(id) = k.strip_prefix("a_") {
+            drafts.entry(format!("a_{id}")).or_default().0 = v.clone();
+        } else if let Some(id) = k.strip_prefix("private_") {
+            drafts.entry(format!("a_{id}")).or_default().1 = true;
+        }
+    }
+    drafts
+}
+
+/// Puts what was typed back into a view, so a form shown again with errors loses nothing.
+pub fn apply_drafts(view: &mut CheckinView, drafts: &Drafts) {
+    for item in &mut view.items {
+        let (raw, private) = drafts
+            .get(&item.prompt.field())
+            .cloned()
+            .unwrap_or_default();
+        item.draft = raw;
+        item.draft_private = private;
+    }
+}
+
+/// Sets aside an open check-in of the viewer's active couple.
+pub async fn dismiss(db: &Db, clock: &Clock, viewer: UserId, id: CheckinId) -> Result<()> {
+    let row = store::checkins::find_for_member(db, id, viewer)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !Status::of(&row).is_open() {
+        return Err(AppError::Conflict("check-in no longer open"));
+    }
+    if store::checkins::dismiss(db, id, viewer, clock.now()).await? {
+        Ok(())
+    } else {
+        Err(AppError::Conflict("check-in no longer open"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prompt(kind: PromptKind) -> Prompt {
+        Prompt {
+            id: "p".into(),
+            kind,
+            text: "?".into(),
+            help: None,
+            low_label: String::new(),
+            high_label: String::new(),
+            choices: vec!["One".into(), "Two".into()],
+        }
+    }
+
+    #[test]
+    fn empty_answers_are_skips() {
+        for kind in [PromptKind::Scale, PromptKind::Choice, PromptKind::Text] {
+            assert!(prompt(kind).parse("  ", true).unwrap().is_none());
+        }
+    }
+
+    #[test]
+    fn out_of_range_values_are_refused() {
+        assert!(prompt(PromptKind::Scale).parse("6", false).is_err());
+        assert!(prompt(PromptKind::Scale).parse("0", false).is_err());
+        assert!(prompt(PromptKind::Choice).parse("3", false).is_err());
+        assert!(prompt(PromptKind::Scale).parse("x", false).is_err());
+        assert_eq!(
+            prompt(PromptKind::Choice)
+                .parse("2", false)
+                .unwrap()
+                .unwrap()
+                .value_int,
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn only_text_answers_can_be_private() {
+        let scale = prompt(PromptKind::Scale).parse("3", true).unwrap().unwrap();
+        assert!(!scale.is_private);
+        let text = prompt(PromptKind::Text).parse("hi", true).unwrap().unwrap();
+        assert!(text.is_private);
+    }
+
+    #[test]
+    fn a_moment_may_be_empty_but_not_in_the_future() {
+        let today = time::macros::date!(2026 - 03 - 10);
+        assert_eq!(parse_moment("", today), Ok(None));
+        assert_eq!(
+            parse_moment("2026-03-09", today),
+            Ok(Some(time::macros::date!(2026 - 03 - 09)))
+        );
+        assert!(parse_moment("2026-03-12", today).is_err());
+        assert!(parse_moment("yesterday", today).is_err());
+    }
+}

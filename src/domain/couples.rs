@@ -1,0 +1,173 @@
+//! Linking two people as a couple, and unlinking.
+//!
+//! Invariants: a person is in at most one active couple (also a unique index); an invite
+//! is single-use and expires after [`INVITE_LIFETIME`]; unlinking closes the couple for
+//! both partners at once.
+
+use time::{Duration, OffsetDateTime};
+
+use crate::clock::Clock;
+use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::{CoupleId, UserId};
+use crate::store::{self, couples::AcceptOutcome, Db};
+
+pub const INVITE_LIFETIME: Duration = Duration::hours(72);
+/// Crockford's base32 alphabet: no I, L, O or U, so a code read aloud is not misheard.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+/// 10 characters of base32 carry 50 random bits.
+const CODE_LEN: usize = 10;
+
+/// An invite as shown to the person who made it.
+#[derive(Debug, Clone)]
+pub struct InviteCode {
+    /// Normalised form, as stored and as used in the link.
+    pub code: String,
+    pub expires_at: OffsetDateTime,
+}
+
+impl InviteCode {
+    /// Grouped for reading aloud: `ABCDE-FGHJK`.
+    pub fn display(&self) -> String {
+        display_code(&self.code)
+    }
+}
+
+pub fn display_code(code: &str) -> String {
+    if code.len() == CODE_LEN && code.is_ascii() {
+        format!("{}-{}", &code[..5], &code[5..])
+    } else {
+        code.to_owned()
+    }
+}
+
+fn new_code() -> String {
+    let bytes = super::random_bytes::<CODE_LEN>();
+    // 256 is a multiple of 32, so taking the low five bits keeps every symbol equally likely.
+    bytes
+        .iter()
+        .map(|b| ALPHABET[(b & 31) as usize] as char)
+        .collect()
+}
+
+/// Turns what a person typed into the stored form: case, spaces and dashes do not
+/// matter, and the letters people confuse with digits are read as those digits.
+pub fn normalise_code(typed: &str) -> Option<String> {
+    let mut out = String::with_capacity(CODE_LEN);
+    for c in typed.chars() {
+        let c = match c.to_ascii_uppercase() {
+            ' ' | '-' => continue,
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        };
+        if !ALPHABET.contains(&(c as u8)) || !c.is_ascii() {
+            return None;
+        }
+        out.push(c);
+        if out.len() > CODE_LEN {
+            return None;
+        }
+    }
+    (out.len() == CODE_LEN).then_some(out)
+}
+
+/// Makes a fresh invite for a person who is not in a couple; older codes stop working.
+pub async fn create_invite(
+    db: &Db,
+    clock: &Clock,
+    user: UserId,
+    couple: Option<CoupleId>,
+) -> Result<InviteCode> {
+    if couple.is_some() {
+        return Err(AppError::Conflict("already in a couple"));
+    }
+    let now = clock.now();
+    let code = new_code();
+    let expires_at = now + INVITE_LIFETIME;
+    store::couples::replace_invite(db, user, &code, now, expires_at).await?;
+    Ok(InviteCode { code, expires_at })
+}
+
+pub async fn open_invite(db: &Db, clock: &Clock, user: UserId) -> Result<Option<InviteCode>> {
+    Ok(store::couples::find_open_invite(db, user, clock.now())
+        .await?
+        .map(|i| InviteCode {
+            code: i.code,
+            expires_at: i.expires_at,
+        }))
+}
+
+/// Joins the couple offered by `typed_code`. Every refusal is a message for the code field.
+pub async fn join(db: &Db, clock: &Clock, joiner: UserId, typed_code: &str) -> Result<CoupleId> {
+    let refuse = |msg: &str| Err(AppError::Invalid(FieldErrors::single("code", msg)));
+    let Some(code) = normalise_code(typed_code) else {
+        return refuse(
+            "That code doesn't look right. It has 10 letters and numbers, like ABCDE-12345.",
+        );
+    };
+    match store::couples::accept_invite(db, &code, joiner, clock.now()).await {
+        Ok(AcceptOutcome::Linked(couple)) => Ok(couple),
+        Ok(AcceptOutcome::UnknownCode) => {
+            refuse("We couldn't find that code. Please check it with your partner.")
+        }
+        Ok(AcceptOutcome::Expired) => refuse(
+            "That code has expired (codes last 72 hours). Ask your partner to make a new one.",
+        ),
+        Ok(AcceptOutcome::AlreadyUsed) => {
+            refuse("That code has already been used. Ask your partner to make a new one.")
+        }
+        Ok(AcceptOutcome::OwnInvite) => {
+            refuse("That's your own code. Share it with your partner so they can join you.")
+        }
+        Ok(AcceptOutcome::JoinerAlreadyLinked) => {
+            refuse("You're already linked with a partner. Unlink first to join someone else.")
+        }
+        Ok(AcceptOutcome::InviterAlreadyLinked) => refuse(
+            "The person who made this code is already linked with someone. Ask them for a new code.",
+        ),
+        Ok(AcceptOutcome::Raced) => {
+            refuse("Something changed while you were joining. Please try again.")
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Unlinks the person's active couple, for both partners. Returns false when there was
+/// nothing to unlink.
+pub async fn unlink(db: &Db, clock: &Clock, couple: Option<CoupleId>) -> Result<bool> {
+    match couple {
+        Some(c) => Ok(store::couples::end_couple(db, c, clock.now()).await?),
+        None => Ok(false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_codes_round_trip_through_normalisation() {
+        for _ in 0..100 {
+            let code = new_code();
+            assert_eq!(code.len(), CODE_LEN);
+            let shown = display_code(&code);
+            assert_eq!(
+                normalise_code(&shown.to_lowercase()).as_deref(),
+                Some(code.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn confusable_letters_read_as_digits() {
+        assert_eq!(normalise_code("o1l2i-abcde").as_deref(), Some("01121ABCDE"));
+    }
+
+    #[test]
+    fn wrong_lengths_and_symbols_are_refused() {
+        assert_eq!(normalise_code("ABC"), None);
+        assert_eq!(normalise_code("ABCDE-FGHJKM"), None);
+        assert_eq!(normalise_code("ABCDE-FGHJ!"), None);
+        assert_eq!(normalise_code("ABCDE-FGHJU"), None);
+    }
+}

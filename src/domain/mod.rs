@@ -1,0 +1,24 @@
+//! Rules: who may see what, when a check-in reveals, what a summary shows.
+//! No HTTP and no SQL here; the store is reached only through its functions.
+
+pub mod accounts;
+pub mod chart;
+pub mod checkins;
+pub mod couples;
+pub mod password;
+pub mod summaries;
+
+/// `N` bytes from the operating system's secure random source.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut buf = [0u8; N];
+    // The OS generator failing is not something a request can recover from.
+    getrandom::getrandom(&mut buf).expect("operating system random source");
+    buf
+}
+
+/// A hex token with `bytes` bytes of randomness.
+pub fn random_token(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::getrandom(&mut buf).expect("operating system random source");
+    hex::encode(buf)
+}

@@ -1,0 +1,18 @@
+//! Mutual: a private, shared record of how intimacy feels to both partners.
+
+/// Building and running the server: state, router, listener, shutdown.
+pub mod app;
+/// The clock every time-dependent rule reads.
+pub mod clock;
+/// Settings from flags and environment.
+pub mod config;
+/// Rules: who may see what, reveals, summaries. No HTTP, no SQL.
+pub mod domain;
+/// The one error type and its responses.
+pub mod error;
+/// Typed ids.
+pub mod ids;
+/// SQL for both backends.
+pub mod store;
+/// The HTTP edge: routes, extractors, pages.
+pub mod web;

@@ -1,0 +1,16 @@
+use clap::Parser;
+use mutual::config::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    mutual::app::init_tracing();
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            let app = mutual::app::build(cli.config).await?;
+            println!("Mutual is running at {}", app.url());
+            app.serve(mutual::app::shutdown_signal()).await
+        }
+        Command::Migrate => mutual::app::migrate_only(&cli.config).await,
+    }
+}

@@ -1,0 +1,48 @@
+//! SQL for people's accounts.
+
+use anyhow::Context;
+use time::OffsetDateTime;
+
+use super::{on_db, on_writer, Db};
+use crate::ids::UserId;
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct Credentials {
+    pub user_id: UserId,
+    pub password_hash: String,
+}
+
+/// Inserts a person; `Ok(false)` when the email is already registered.
+pub async fn insert_user(
+    db: &Db,
+    user_id: UserId,
+    email: &str,
+    display_name: &str,
+    password_hash: &str,
+    now: OffsetDateTime,
+) -> anyhow::Result<bool> {
+    let res = on_writer!(db, |pool| sqlx::query(
+        "INSERT INTO users (user_id, email, display_name, password_hash, created_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING"
+    )
+    .bind(user_id)
+    .bind(email)
+    .bind(display_name)
+    .bind(password_hash)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("insert user")?;
+    Ok(res == 1)
+}
+
+pub async fn find_credentials(db: &Db, email: &str) -> anyhow::Result<Option<Credentials>> {
+    on_db!(db, |pool| sqlx::query_as::<_, Credentials>(
+        "SELECT user_id, password_hash FROM users WHERE email = $1"
+    )
+    .bind(email)
+    .fetch_optional(pool)
+    .await)
+    .context("find credentials")
+}

@@ -1,0 +1,252 @@
+//! SQL for check-ins, answers and submissions.
+//!
+//! Every read takes the asking person's id and joins through `couple_members`, so a
+//! check-in of a couple the person was never part of is simply not found.
+
+use anyhow::Context;
+use time::{Date, OffsetDateTime};
+
+use super::{dialect, in_tx, on_db, on_writer, Db};
+use crate::ids::{CheckinId, CoupleId, UserId};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CheckinRow {
+    pub checkin_id: CheckinId,
+    pub couple_id: CoupleId,
+    pub prompt_set_id: String,
+    pub set_title: String,
+    pub started_by: Option<UserId>,
+    pub moment_on: Option<Date>,
+    pub created_at: OffsetDateTime,
+    pub revealed_at: Option<OffsetDateTime>,
+    pub dismissed_at: Option<OffsetDateTime>,
+    pub couple_ended_at: Option<OffsetDateTime>,
+    /// Whether the asking person has submitted (0 or 1).
+    pub mine_submitted: i64,
+    /// How many others (the partner) have submitted (0 or 1).
+    pub partner_submitted: i64,
+}
+
+const CHECKIN_COLUMNS: &str = "c.checkin_id, c.couple_id, c.prompt_set_id, s.title AS set_title,
+    c.started_by, c.moment_on, c.created_at, c.revealed_at, c.dismissed_at,
+    cp.ended_at AS couple_ended_at,
+    (SELECT COUNT(*) FROM checkin_submissions x
+      WHERE x.checkin_id = c.checkin_id AND x.user_id = m.user_id) AS mine_submitted,
+    (SELECT COUNT(*) FROM checkin_submissions x
+      WHERE x.checkin_id = c.checkin_id AND x.user_id <> m.user_id) AS partner_submitted
+    FROM couple_members m
+    JOIN checkins c ON c.couple_id = m.couple_id
+    JOIN couples cp ON cp.couple_id = c.couple_id
+    JOIN prompt_sets s ON s.prompt_set_id = c.prompt_set_id";
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AnswerRow {
+    pub user_id: UserId,
+    pub prompt_id: String,
+    pub value_int: Option<i32>,
+    pub value_text: Option<String>,
+    pub is_private: bool,
+}
+
+/// An answer to store; a skipped prompt has none.
+#[derive(Debug, Clone)]
+pub struct NewAnswer {
+    pub prompt_id: String,
+    pub value_int: Option<i32>,
+    pub value_text: Option<String>,
+    pub is_private: bool,
+}
+
+pub async fn insert_checkin(
+    db: &Db,
+    checkin_id: CheckinId,
+    couple_id: CoupleId,
+    prompt_set_id: &str,
+    started_by: UserId,
+    moment_on: Option<Date>,
+    now: OffsetDateTime,
+) -> anyhow::Result<()> {
+    on_writer!(db, |pool| sqlx::query(
+        "INSERT INTO checkins (checkin_id, couple_id, prompt_set_id, started_by, moment_on, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6)"
+    )
+    .bind(checkin_id)
+    .bind(couple_id)
+    .bind(prompt_set_id)
+    .bind(started_by)
+    .bind(moment_on)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("insert check-in")?;
+    Ok(())
+}
+
+/// The check-in, if `viewer` is or was a member of its couple.
+pub async fn find_for_member(
+    db: &Db,
+    checkin_id: CheckinId,
+    viewer: UserId,
+) -> anyhow::Result<Option<CheckinRow>> {
+    let sql = format!("SELECT {CHECKIN_COLUMNS} WHERE c.checkin_id = $1 AND m.user_id = $2");
+    on_db!(db, |pool| sqlx::query_as::<_, CheckinRow>(&sql)
+        .bind(checkin_id)
+        .bind(viewer)
+        .fetch_optional(pool)
+        .await)
+    .context("find check-in")
+}
+
+/// The newest check-ins of every couple `viewer` is or was part of.
+pub async fn list_for_member(
+    db: &Db,
+    viewer: UserId,
+    limit: i64,
+) -> anyhow::Result<Vec<CheckinRow>> {
+    let sql = format!(
+        "SELECT {CHECKIN_COLUMNS} WHERE m.user_id = $1 ORDER BY c.created_at DESC LIMIT $2"
+    );
+    on_db!(db, |pool| sqlx::query_as::<_, CheckinRow>(&sql)
+        .bind(viewer)
+        .bind(limit)
+        .fetch_all(pool)
+        .await)
+    .context("list check-ins")
+}
+
+/// The viewer's own answers, plus the others' non-private answers when
+/// `include_others` (the caller decides when that is allowed).
+pub async fn list_answers(
+    db: &Db,
+    checkin_id: CheckinId,
+    viewer: UserId,
+    include_others: bool,
+) -> anyhow::Result<Vec<AnswerRow>> {
+    on_db!(db, |pool| sqlx::query_as::<_, AnswerRow>(
+        "SELECT user_id, prompt_id, value_int, value_text, is_private FROM answers
+         WHERE checkin_id = $1 AND (user_id = $2 OR ($3 AND is_private = FALSE))"
+    )
+    .bind(checkin_id)
+    .bind(viewer)
+    .bind(include_others)
+    .fetch_all(pool)
+    .await)
+    .context("list answers")
+}
+
+/// How saving a person's answers ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Saved; `revealed` is true when this submission was the second and revealed both.
+    Saved {
+        revealed: bool,
+    },
+    /// The check-in no longer takes answers: revealed, set aside, or the couple ended.
+    Closed,
+    NotFound,
+}
+
+#[derive(sqlx::FromRow)]
+struct LockRow {
+    revealed_at: Option<OffsetDateTime>,
+    dismissed_at: Option<OffsetDateTime>,
+    left_at: Option<OffsetDateTime>,
+}
+
+/// Replaces `user`'s answers and marks them submitted, in one transaction. The check-in
+/// row is locked first, so when both partners submit at once exactly one of them sees
+/// the second submission and reveals, and no answer is changed after the reveal.
+pub async fn save_answers(
+    db: &Db,
+    checkin_id: CheckinId,
+    user: UserId,
+    answers: &[NewAnswer],
+    now: OffsetDateTime,
+) -> anyhow::Result<SaveOutcome> {
+    let lock = dialect::for_update(db.backend());
+    let select = format!(
+        "SELECT c.revealed_at, c.dismissed_at, m.left_at
+         FROM checkins c JOIN couple_members m ON m.couple_id = c.couple_id AND m.user_id = $2
+         WHERE c.checkin_id = $1{lock}"
+    );
+    in_tx!(db, |tx| {
+        let Some(row) = sqlx::query_as::<_, LockRow>(&select)
+            .bind(checkin_id)
+            .bind(user)
+            .fetch_optional(&mut **tx)
+            .await?
+        else {
+            return Ok(SaveOutcome::NotFound);
+        };
+        if row.revealed_at.is_some() || row.dismissed_at.is_some() || row.left_at.is_some() {
+            return Ok(SaveOutcome::Closed);
+        }
+        sqlx::query("DELETE FROM answers WHERE checkin_id = $1 AND user_id = $2")
+            .bind(checkin_id)
+            .bind(user)
+            .execute(&mut **tx)
+            .await?;
+        for a in answers {
+            sqlx::query(
+                "INSERT INTO answers
+                   (checkin_id, user_id, prompt_id, value_int, value_text, is_private, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(checkin_id)
+            .bind(user)
+            .bind(&a.prompt_id)
+            .bind(a.value_int)
+            .bind(&a.value_text)
+            .bind(a.is_private)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+        }
+        sqlx::query(
+            "INSERT INTO checkin_submissions (checkin_id, user_id, submitted_at) VALUES ($1, $2, $3)
+             ON CONFLICT (checkin_id, user_id) DO UPDATE SET submitted_at = excluded.submitted_at",
+        )
+        .bind(checkin_id)
+        .bind(user)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        let revealed = sqlx::query(
+            "UPDATE checkins SET revealed_at = $1
+             WHERE checkin_id = $2 AND revealed_at IS NULL
+               AND (SELECT COUNT(*) FROM checkin_submissions WHERE checkin_id = $2) >= 2",
+        )
+        .bind(now)
+        .bind(checkin_id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected()
+            == 1;
+        Ok::<_, anyhow::Error>(SaveOutcome::Saved { revealed })
+    })
+}
+
+/// Sets aside an unfinished check-in of `user`'s active couple. False when there was
+/// no such open check-in.
+pub async fn dismiss(
+    db: &Db,
+    checkin_id: CheckinId,
+    user: UserId,
+    now: OffsetDateTime,
+) -> anyhow::Result<bool> {
+    let n = on_writer!(db, |pool| sqlx::query(
+        "UPDATE checkins SET dismissed_at = $1, dismissed_by = $2
+         WHERE checkin_id = $3 AND revealed_at IS NULL AND dismissed_at IS NULL
+           AND couple_id IN (SELECT couple_id FROM couple_members
+                             WHERE user_id = $2 AND left_at IS NULL)"
+    )
+    .bind(now)
+    .bind(user)
+    .bind(checkin_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("dismiss check-in")?;
+    Ok(n == 1)
+}

@@ -1,0 +1,186 @@
+//! The data layer: SQL only, no decisions about people.
+//!
+//! Every query is written once and runs on either backend through [`on_db!`] and
+//! [`in_tx!`]: the macro body is compiled twice, once per pool type, so the same SQL text
+//! (with `$1` placeholders, which both backends accept) serves SQLite and PostgreSQL.
+//! Where the dialects really differ, the two spellings sit side by side in [`dialect`].
+
+pub mod accounts;
+pub mod checkins;
+pub mod couples;
+pub mod prompts;
+pub mod sessions;
+pub mod summaries;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+/// The database, either backend. Cloning is cheap (pools are reference-counted).
+#[derive(Clone, Debug)]
+pub enum Db {
+    /// SQLite keeps one writer connection in its own pool: several writers only add
+    /// "database is locked" and tail latency. Reads go through a small pool of their own.
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+    },
+    Postgres(PgPool),
+}
+
+/// Which backend a [`Db`] runs on, for the few places that must know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs the same expression against whichever read pool `$db` holds.
+macro_rules! on_db {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::store::Db::Sqlite { read: $pool, .. } => $body,
+            $crate::store::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Runs the same expression against whichever writer pool `$db` holds.
+macro_rules! on_writer {
+    ($db:expr, |$pool:ident| $body:expr) => {
+        match $db {
+            $crate::store::Db::Sqlite { write: $pool, .. } => $body,
+            $crate::store::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Runs a block inside one write transaction on either backend and commits it when the
+/// block returns `Ok`. Inside the block `$tx` is `&mut Transaction<'_, DB>`; write
+/// `&mut **$tx` as the executor. The block is compiled once per backend.
+macro_rules! in_tx {
+    ($db:expr, |$tx:ident| $body:block) => {
+        match $db {
+            $crate::store::Db::Sqlite { write, .. } => {
+                // IMMEDIATE takes the write lock up front, so a transaction that reads
+                // before it writes never meets SQLITE_BUSY half-way through.
+                let mut tx = write
+                    .begin_with("BEGIN IMMEDIATE")
+                    .await
+                    .context("begin sqlite transaction")?;
+                let $tx = &mut tx;
+                let out = $body;
+                tx.commit().await.context("commit")?;
+                out
+            }
+            $crate::store::Db::Postgres(pool) => {
+                let mut tx = pool.begin().await.context("begin postgres transaction")?;
+                let $tx = &mut tx;
+                let out = $body;
+                tx.commit().await.context("commit")?;
+                out
+            }
+        }
+    };
+}
+
+pub(crate) use {in_tx, on_db, on_writer};
+
+/// The few spots where SQLite and PostgreSQL need different SQL.
+pub mod dialect {
+    use super::Backend;
+
+    /// Row lock for "read, decide, write" transactions. PostgreSQL needs it so two
+    /// partners submitting at once are serialised on the check-in row; SQLite has a
+    /// single writer and `BEGIN IMMEDIATE` already, and has no `FOR UPDATE`.
+    pub fn for_update(backend: Backend) -> &'static str {
+        match backend {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE",
+        }
+    }
+}
+
+/// True when `e` is a unique-constraint violation from either backend.
+pub fn is_unique_violation(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<sqlx::Error>()
+        .and_then(|e| e.as_database_error())
+        .is_some_and(|d| d.is_unique_violation())
+}
+
+impl Db {
+    /// Opens the database named by `url` (`sqlite:` or `postgres://`).
+    pub async fn connect(url: &str) -> anyhow::Result<Db> {
+        if url.starts_with("sqlite:") {
+            let opts = SqliteConnectOptions::from_str(url)
+                .with_context(|| format!("DATABASE_URL is not a valid SQLite URL: {url}"))?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5));
+            let write = SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_with(opts.clone())
+                .await
+                .context("open SQLite database for writing")?;
+            // Opened after the writer so the file and WAL mode exist. An in-memory
+            // database would give each pool its own copy: use a file.
+            let read = SqlitePoolOptions::new()
+                .max_connections(6)
+                .connect_with(opts.create_if_missing(false))
+                .await
+                .context("open SQLite database for reading")?;
+            Ok(Db::Sqlite { read, write })
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(5))
+                .connect(url)
+                .await
+                .context("connect to PostgreSQL")?;
+            Ok(Db::Postgres(pool))
+        } else {
+            bail!("DATABASE_URL must start with sqlite: or postgres:// (got {url:?})")
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite { .. } => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies the migrations of this backend that have not run yet.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        match self {
+            Db::Sqlite { write, .. } => sqlx::migrate!("migrations/sqlite").run(write).await,
+            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await,
+        }
+        .context("run database migrations")
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        on_db!(self, |pool| sqlx::query("SELECT 1")
+            .execute(pool)
+            .await
+            .is_ok())
+    }
+
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}

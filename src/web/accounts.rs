@@ -1,0 +1,220 @@
+//! Registering, signing in and signing out.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use axum_extra::extract::cookie::CookieJar;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::domain::accounts;
+use crate::error::{AppError, FieldErrors, Result};
+
+use super::pages::Layout;
+use super::session::{self, CsrfForm, Person, SESSION_COOKIE};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/register", get(show_register).post(submit_register))
+        .route("/login", get(show_login).post(submit_login))
+        .route("/logout", post(submit_logout))
+}
+
+/// Where to go after signing in: only a path on this site, never another host.
+#[derive(Deserialize, Default)]
+pub struct Next {
+    #[serde(default)]
+    next: String,
+    #[serde(default)]
+    signed_out: Option<String>,
+}
+
+fn safe_next(next: &str) -> String {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control);
+    if ok {
+        next.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct RegisterForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/register.html")]
+struct RegisterPage {
+    layout: Layout,
+    display_name: String,
+    email: String,
+    next: String,
+    errors: FieldErrors,
+}
+
+async fn show_register(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(q): Query<Next>,
+) -> impl IntoResponse {
+    let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
+    (
+        jar,
+        RegisterPage {
+            layout: Layout::anonymous(csrf),
+            display_name: String::new(),
+            email: String::new(),
+            next: safe_next(&q.next),
+            errors: FieldErrors::default(),
+        },
+    )
+}
+
+async fn submit_register(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<RegisterForm>,
+) -> Result<Response> {
+    let result = match accounts::parse_registration(&form.display_name, &form.email, &form.password)
+    {
+        Ok(account) => accounts::register(&state.db, &state.hashing, &state.clock, account).await,
+        Err(errors) => Err(AppError::Invalid(errors)),
+    };
+    match result {
+        Ok(user_id) => sign_in(&state, jar, user_id, &form.next).await,
+        Err(AppError::Invalid(errors)) => {
+            let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
+            let page = RegisterPage {
+                layout: Layout::anonymous(csrf),
+                display_name: form.display_name,
+                email: form.email,
+                next: safe_next(&form.next),
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, jar, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/login.html")]
+struct LoginPage {
+    layout: Layout,
+    signed_out: bool,
+    email: String,
+    next: String,
+    errors: FieldErrors,
+}
+
+async fn show_login(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Query(q): Query<Next>,
+) -> impl IntoResponse {
+    let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
+    (
+        jar,
+        LoginPage {
+            layout: Layout::anonymous(csrf),
+            signed_out: q.signed_out.is_some(),
+            email: String::new(),
+            next: safe_next(&q.next),
+            errors: FieldErrors::default(),
+        },
+    )
+}
+
+async fn submit_login(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<Response> {
+    match accounts::authenticate(&state.db, &state.hashing, &form.email, &form.password).await {
+        Ok(user_id) => sign_in(&state, jar, user_id, &form.next).await,
+        Err(AppError::Invalid(errors)) => {
+            let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
+            let page = LoginPage {
+                layout: Layout::anonymous(csrf),
+                signed_out: false,
+                email: form.email,
+                next: safe_next(&form.next),
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, jar, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Starts a new session (ending any the browser had) and goes on to `next`.
+async fn sign_in(
+    state: &AppState,
+    jar: CookieJar,
+    user_id: crate::ids::UserId,
+    next: &str,
+) -> Result<Response> {
+    if let Some(old) = jar.get(SESSION_COOKIE) {
+        accounts::end_session(&state.db, old.value()).await?;
+    }
+    let new = accounts::start_session(&state.db, &state.clock, user_id).await?;
+    let jar = jar
+        .add(session::session_cookie(new.token, state.config.https))
+        .remove(session::removal(session::CSRF_COOKIE));
+    Ok((jar, Redirect::to(&safe_next(next))).into_response())
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn submit_logout(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    _person: Person,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response> {
+    if let Some(c) = jar.get(SESSION_COOKIE) {
+        accounts::end_session(&state.db, c.value()).await?;
+    }
+    let jar = jar.remove(session::removal(SESSION_COOKIE));
+    Ok((jar, Redirect::to("/login?signed_out=1")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_only_goes_to_paths_on_this_site() {
+        assert_eq!(safe_next("/join/ABC"), "/join/ABC");
+        assert_eq!(safe_next("//evil.example"), "/");
+        assert_eq!(safe_next("https://evil.example"), "/");
+        assert_eq!(safe_next("/\\evil.example"), "/");
+        assert_eq!(safe_next(""), "/");
+    }
+}

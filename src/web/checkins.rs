@@ -1,0 +1,216 @@
+//! Check-in pages: the list, starting one, answering, the side-by-side reveal.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::domain::checkins::{self, CheckinSummary, CheckinView};
+use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::CheckinId;
+use crate::store::{self, prompts::PromptSetRow};
+
+use super::pages::Layout;
+use super::session::{CsrfForm, Person};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/checkins", get(show_list).post(submit_new))
+        .route("/checkins/new", get(show_new))
+        .route("/checkins/{id}", get(show_checkin))
+        .route("/checkins/{id}/answers", post(submit_answers))
+        .route("/checkins/{id}/dismiss", post(submit_dismiss))
+}
+
+/// A check-in id from the URL; anything that is not one is simply not found.
+fn parse_id(raw: &str) -> Result<CheckinId> {
+    uuid::Uuid::parse_str(raw)
+        .map(CheckinId)
+        .map_err(|_| AppError::NotFound)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "checkins/list.html")]
+struct ListPage {
+    layout: Layout,
+    checkins: Vec<CheckinSummary>,
+}
+
+async fn show_list(State(state): State<AppState>, person: Person) -> Result<ListPage> {
+    Ok(ListPage {
+        layout: Layout::for_person(&person),
+        checkins: checkins::list(&state.db, person.user_id).await?,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "checkins/new.html")]
+struct NewPage {
+    layout: Layout,
+    sets: Vec<PromptSetRow>,
+    prompt_set_id: String,
+    moment_on: String,
+    errors: FieldErrors,
+}
+
+async fn new_page(
+    state: &AppState,
+    person: &Person,
+    prompt_set_id: String,
+    moment_on: String,
+    errors: FieldErrors,
+) -> Result<NewPage> {
+    let sets = store::prompts::list_sets(&state.db).await?;
+    let prompt_set_id = if prompt_set_id.is_empty() {
+        sets.first()
+            .map(|s| s.prompt_set_id.clone())
+            .unwrap_or_default()
+    } else {
+        prompt_set_id
+    };
+    Ok(NewPage {
+        layout: Layout::for_person(person),
+        sets,
+        prompt_set_id,
+        moment_on,
+        errors,
+    })
+}
+
+async fn show_new(State(state): State<AppState>, person: Person) -> Result<Response> {
+    if person.couple_id.is_none() {
+        return Ok(Redirect::to("/couple").into_response());
+    }
+    Ok(new_page(
+        &state,
+        &person,
+        String::new(),
+        String::new(),
+        FieldErrors::default(),
+    )
+    .await?
+    .into_response())
+}
+
+#[derive(Deserialize)]
+struct NewForm {
+    #[serde(default)]
+    prompt_set_id: String,
+    #[serde(default)]
+    moment_on: String,
+}
+
+async fn submit_new(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(form): CsrfForm<NewForm>,
+) -> Result<Response> {
+    let started = checkins::start(
+        &state.db,
+        &state.clock,
+        person.user_id,
+        person.couple_id,
+        &form.prompt_set_id,
+        &form.moment_on,
+    )
+    .await;
+    match started {
+        Ok(id) => Ok(Redirect::to(&format!("/checkins/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let page =
+                new_page(&state, &person, form.prompt_set_id, form.moment_on, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "checkins/show.html")]
+struct CheckinPage {
+    layout: Layout,
+    view: CheckinView,
+    partner_name: String,
+    notice: String,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize, Default)]
+struct Notice {
+    #[serde(default)]
+    done: String,
+}
+
+fn partner_label(person: &Person) -> String {
+    person
+        .partner_name
+        .clone()
+        .unwrap_or_else(|| "Your partner".to_owned())
+}
+
+async fn show_checkin(
+    State(state): State<AppState>,
+    person: Person,
+    Path(id): Path<String>,
+    Query(q): Query<Notice>,
+) -> Result<CheckinPage> {
+    let view = checkins::view(&state.db, person.user_id, parse_id(&id)?).await?;
+    let notice = match q.done.as_str() {
+        "saved" => {
+            "Your answers are saved. You can change them until your partner has answered too."
+        }
+        "revealed" => "You've both answered. Here they are, side by side.",
+        _ => "",
+    };
+    Ok(CheckinPage {
+        layout: Layout::for_person(&person),
+        partner_name: partner_label(&person),
+        view,
+        notice: notice.to_owned(),
+        errors: FieldErrors::default(),
+    })
+}
+
+async fn submit_answers(
+    State(state): State<AppState>,
+    person: Person,
+    Path(id): Path<String>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response> {
+    let id = parse_id(&id)?;
+    match checkins::submit(&state.db, &state.clock, person.user_id, id, &fields).await {
+        Ok(true) => Ok(Redirect::to(&format!("/checkins/{id}?done=revealed")).into_response()),
+        Ok(false) => Ok(Redirect::to(&format!("/checkins/{id}?done=saved")).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let mut view = checkins::view(&state.db, person.user_id, id).await?;
+            checkins::apply_drafts(&mut view, &checkins::drafts_from(&fields));
+            let page = CheckinPage {
+                layout: Layout::for_person(&person),
+                partner_name: partner_label(&person),
+                view,
+                notice: String::new(),
+                errors,
+            };
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn submit_dismiss(
+    State(state): State<AppState>,
+    person: Person,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Redirect> {
+    checkins::dismiss(&state.db, &state.clock, person.user_id, parse_id(&id)?).await?;
+    Ok(Redirect::to("/checkins"))
+}

@@ -1,0 +1,195 @@
+//! Linking as a couple (invites and joining) and unlinking.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use crate::app::AppState;
+use crate::domain::couples::{self, InviteCode};
+use crate::error::{AppError, FieldErrors, Result};
+use crate::store;
+
+use super::pages::Layout;
+use super::session::{CsrfForm, Person, Visitor};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/couple", get(show_couple))
+        .route("/couple/invite", post(submit_invite))
+        .route("/couple/join", post(submit_join))
+        .route("/couple/unlink", get(show_unlink).post(submit_unlink))
+        .route("/join/{code}", get(show_join_link))
+}
+
+#[derive(Deserialize, Default)]
+struct Notice {
+    #[serde(default)]
+    done: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "couples/couple.html")]
+struct CouplePage {
+    layout: Layout,
+    notice: String,
+    partner_name: Option<String>,
+    since: Option<OffsetDateTime>,
+    invite: Option<InviteCode>,
+    invite_link: String,
+    join_code: String,
+    errors: FieldErrors,
+}
+
+async fn couple_page(
+    state: &AppState,
+    person: &Person,
+    notice: String,
+    join_code: String,
+    errors: FieldErrors,
+) -> Result<CouplePage> {
+    let since = match person.couple_id {
+        Some(c) => store::couples::couple_since(&state.db, c).await?,
+        None => None,
+    };
+    let invite = if person.couple_id.is_none() {
+        couples::open_invite(&state.db, &state.clock, person.user_id).await?
+    } else {
+        None
+    };
+    let invite_link = invite
+        .as_ref()
+        .map(|i| format!("{}/join/{}", state.public_url, i.code))
+        .unwrap_or_default();
+    Ok(CouplePage {
+        layout: Layout::for_person(person),
+        notice,
+        partner_name: person.partner_name.clone(),
+        since,
+        invite,
+        invite_link,
+        join_code,
+        errors,
+    })
+}
+
+fn notice_text(done: &str) -> String {
+    match done {
+        "linked" => "You're linked. Welcome, both of you.",
+        "unlinked" => "You're no longer linked. Your own answers stay here for you.",
+        "invite" => "Here is your code. It works once and lasts 72 hours.",
+        _ => "",
+    }
+    .to_owned()
+}
+
+async fn show_couple(
+    State(state): State<AppState>,
+    person: Person,
+    Query(q): Query<Notice>,
+) -> Result<CouplePage> {
+    couple_page(
+        &state,
+        &person,
+        notice_text(&q.done),
+        String::new(),
+        FieldErrors::default(),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn submit_invite(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Redirect> {
+    couples::create_invite(&state.db, &state.clock, person.user_id, person.couple_id).await?;
+    Ok(Redirect::to("/couple?done=invite"))
+}
+
+#[derive(Deserialize)]
+struct JoinForm {
+    #[serde(default)]
+    code: String,
+}
+
+async fn submit_join(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(form): CsrfForm<JoinForm>,
+) -> Result<Response> {
+    match couples::join(&state.db, &state.clock, person.user_id, &form.code).await {
+        Ok(_) => Ok(Redirect::to("/couple?done=linked").into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let page = couple_page(&state, &person, String::new(), form.code, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "couples/join.html")]
+struct JoinLinkPage {
+    layout: Layout,
+    code: String,
+    display_code: String,
+    already_linked: bool,
+}
+
+/// The page an invite link opens. It changes nothing: joining is the form's POST.
+async fn show_join_link(
+    Visitor(visitor): Visitor,
+    Path(code): Path<String>,
+) -> Result<JoinLinkPage> {
+    let code = couples::normalise_code(&code).ok_or(AppError::NotFound)?;
+    Ok(JoinLinkPage {
+        layout: visitor.as_ref().map(Layout::for_person).unwrap_or_default(),
+        already_linked: visitor.as_ref().is_some_and(|p| p.couple_id.is_some()),
+        display_code: couples::display_code(&code),
+        code,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "couples/unlink.html")]
+struct UnlinkPage {
+    layout: Layout,
+    partner_name: String,
+}
+
+async fn show_unlink(person: Person) -> Result<UnlinkPage> {
+    if person.couple_id.is_none() {
+        return Err(AppError::NotFound);
+    }
+    Ok(UnlinkPage {
+        layout: Layout::for_person(&person),
+        partner_name: person.partner_name.clone().unwrap_or_default(),
+    })
+}
+
+#[derive(Deserialize)]
+struct UnlinkForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn submit_unlink(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(form): CsrfForm<UnlinkForm>,
+) -> Result<Response> {
+    if form.confirm != "yes" {
+        return Ok(Redirect::to("/couple/unlink").into_response());
+    }
+    couples::unlink(&state.db, &state.clock, person.couple_id).await?;
+    Ok(Redirect::to("/couple?done=unlinked").into_response())
+}

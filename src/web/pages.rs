@@ -1,0 +1,80 @@
+//! The home page, and the frame every page shares.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use crate::app::AppState;
+use crate::domain::checkins::{self, CheckinSummary};
+use crate::error::Result;
+use crate::store::sessions::SessionPerson;
+
+use super::session::Visitor;
+
+/// What the shared frame (header, navigation, sign-out form) needs.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub signed_in: bool,
+    pub name: String,
+    pub csrf: String,
+    pub linked: bool,
+}
+
+impl Layout {
+    pub fn for_person(p: &SessionPerson) -> Layout {
+        Layout {
+            signed_in: true,
+            name: p.display_name.clone(),
+            csrf: p.csrf_token.clone(),
+            linked: p.couple_id.is_some(),
+        }
+    }
+
+    /// For pages shown before sign-in, whose forms carry the visitor's CSRF cookie value.
+    pub fn anonymous(csrf: String) -> Layout {
+        Layout {
+            csrf,
+            ..Layout::default()
+        }
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/", get(show_home))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+struct HomePage {
+    layout: Layout,
+    partner_name: Option<String>,
+    open: Vec<CheckinSummary>,
+    recent: Vec<CheckinSummary>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "landing.html")]
+struct LandingPage {
+    layout: Layout,
+}
+
+async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> Result<Response> {
+    let Some(person) = visitor else {
+        return Ok(LandingPage {
+            layout: Layout::default(),
+        }
+        .into_response());
+    };
+    let all = checkins::list(&state.db, person.user_id).await?;
+    let (open, done): (Vec<_>, Vec<_>) = all.into_iter().partition(|c| c.status.is_open());
+    Ok(HomePage {
+        layout: Layout::for_person(&person),
+        partner_name: person.partner_name.clone(),
+        open,
+        recent: done.into_iter().take(5).collect(),
+    }
+    .into_response())
+}
