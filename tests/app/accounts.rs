@@ -1,0 +1,258 @@
+//! Registering, signing in and out, sessions.
+
+use reqwest::StatusCode;
+
+use crate::helpers::{Browser, TestContext, PASSWORD};
+
+pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
+    tests!(accounts:
+        registering_signs_the_person_in,
+        registration_errors_keep_what_was_typed_but_never_the_password,
+        a_registered_email_cannot_register_again,
+        passwords_are_stored_only_as_argon2id_hashes,
+        wrong_password_and_unknown_email_get_the_same_message,
+        signing_in_rotates_the_session,
+        signing_out_ends_the_session_on_the_server,
+        private_pages_send_visitors_to_sign_in,
+        session_cookie_is_http_only_and_lax,
+        session_cookie_is_secure_when_https_is_declared,
+        sign_in_returns_only_to_paths_on_this_site,
+    )
+}
+
+fn session_cookie(page: &crate::helpers::Page) -> Option<String> {
+    page.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("mutual_session=") && !v.starts_with("mutual_session=;"))
+        .map(str::to_owned)
+}
+
+async fn registering_signs_the_person_in(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let sam = app.person("Sam").await;
+    let home = sam.get("/").await;
+    home.assert_ok();
+    assert!(home.texts("h1")[0].contains("Hello, Sam"));
+}
+
+async fn registration_errors_keep_what_was_typed_but_never_the_password(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.browser();
+    let page = b
+        .post_form(
+            "/register",
+            &[
+                ("display_name", "Robin"),
+                ("email", "robin-at-example"),
+                ("password", "short-pw-typed-here"[..5].as_ref()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.attr("#display_name", "value").as_deref(),
+        Some("Robin")
+    );
+    assert_eq!(
+        page.attr("#email", "value").as_deref(),
+        Some("robin-at-example")
+    );
+    assert_eq!(
+        page.attr("#password", "value"),
+        None,
+        "a password is never echoed"
+    );
+    let errors = page.texts(".field-error");
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors.iter().any(|e| e.contains("email")));
+    assert!(errors.iter().any(|e| e.contains("8 characters")));
+    assert_eq!(
+        page.attr("#email", "aria-describedby").as_deref(),
+        Some("email-error")
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+async fn a_registered_email_cannot_register_again(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    app.person("Ash").await;
+    let page = app
+        .browser()
+        .post_form(
+            "/register",
+            &[
+                ("display_name", "Another Ash"),
+                ("email", " ASH@example.org "),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.texts(".field-error")[0].contains("already registered"));
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+}
+
+async fn passwords_are_stored_only_as_argon2id_hashes(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    app.person("Kit").await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE password_hash LIKE '$argon2id$%'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count(&format!(
+            "SELECT COUNT(*) FROM users WHERE password_hash LIKE '%{PASSWORD}%'"
+        ))
+        .await,
+        0
+    );
+}
+
+async fn wrong_password_and_unknown_email_get_the_same_message(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    app.person("Lee").await;
+    let b = app.browser();
+    let wrong = b
+        .post_form(
+            "/login",
+            &[
+                ("email", "lee@example.org"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    let unknown = b
+        .post_form(
+            "/login",
+            &[
+                ("email", "nobody@example.org"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    for page in [&wrong, &unknown] {
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            page.texts(".notice.error"),
+            vec!["Email or password is wrong."]
+        );
+    }
+    assert_eq!(
+        wrong.attr("#email", "value").as_deref(),
+        Some("lee@example.org")
+    );
+    assert!(b.get("/checkins").await.status.is_redirection());
+    b.sign_in("Lee").await.assert_redirect_to("/");
+    b.get("/checkins").await.assert_ok();
+}
+
+async fn signing_in_rotates_the_session(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.person("Mo").await;
+    let first = session_cookie(&b.sign_in("Mo").await).expect("a session cookie");
+    let second = session_cookie(&b.sign_in("Mo").await).expect("a session cookie");
+    assert_ne!(first, second, "each sign-in gets a new session id");
+    // The sign-in replaced the browser's earlier sessions rather than piling them up.
+    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 1);
+}
+
+async fn signing_out_ends_the_session_on_the_server(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.person("Noor").await;
+    let cookie = session_cookie(&b.sign_in("Noor").await).unwrap();
+    let token = cookie
+        .trim_start_matches("mutual_session=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    b.sign_out().await;
+    assert_eq!(app.count("SELECT COUNT(*) FROM sessions").await, 0);
+    // Replaying the old cookie gets nothing.
+    let res = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}/checkins", app.url))
+        .header("cookie", format!("mutual_session={token}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_redirection());
+    assert_eq!(res.headers()["location"], "/login");
+}
+
+async fn private_pages_send_visitors_to_sign_in(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.browser();
+    for path in [
+        "/checkins",
+        "/checkins/new",
+        "/couple",
+        "/couple/unlink",
+        "/summary",
+    ] {
+        b.get(path).await.assert_redirect_to("/login");
+    }
+}
+
+async fn session_cookie_is_http_only_and_lax(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.person("Ola").await;
+    let cookie = session_cookie(&b.sign_in("Ola").await).unwrap();
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "{cookie}");
+}
+
+async fn session_cookie_is_secure_when_https_is_declared(ctx: TestContext) {
+    let mut config = ctx.config();
+    config.https = true;
+    let app = ctx.spawn_with(config).await;
+    let b = app.browser();
+    // reqwest would not send Secure cookies over http, so read the Set-Cookie header.
+    let page = b
+        .post_form(
+            "/register",
+            &[
+                ("display_name", "Pat"),
+                ("email", "pat@example.org"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    let cookie = session_cookie(&page).unwrap();
+    assert!(cookie.contains("Secure"), "{cookie}");
+}
+
+async fn sign_in_returns_only_to_paths_on_this_site(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    app.person("Quinn").await;
+    let b = app.browser();
+    let page = b
+        .post_form(
+            "/login",
+            &[
+                ("email", &Browser::email("Quinn")),
+                ("password", PASSWORD),
+                ("next", "//evil.example/steal"),
+            ],
+        )
+        .await;
+    assert_eq!(page.location(), "/");
+    let b = app.browser();
+    let page = b
+        .post_form(
+            "/login",
+            &[
+                ("email", &Browser::email("Quinn")),
+                ("password", PASSWORD),
+                ("next", "/couple"),
+            ],
+        )
+        .await;
+    assert_eq!(page.location(), "/couple");
+}

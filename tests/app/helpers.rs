@@ -1,0 +1,413 @@
+//! Starting the real app on a real database, and a browser-like client to drive it.
+
+use std::sync::Arc;
+
+use mutual::clock::Clock;
+use mutual::config::Config;
+use reqwest::header::{HeaderMap, CONTENT_TYPE, LOCATION};
+use reqwest::StatusCode;
+use scraper::{Html, Selector};
+use sqlx::Connection;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// One test's database, shared by every app instance the test starts.
+pub struct TestContext {
+    pub backend: Backend,
+    pub database_url: String,
+    /// The PostgreSQL database to drop afterwards, and the server URL to drop it from.
+    pg: Option<(String, String)>,
+    _dir: Option<tempfile::TempDir>,
+    pub clock: Clock,
+}
+
+impl TestContext {
+    pub async fn new(backend: Backend) -> TestContext {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite:{}", dir.path().join("mutual.db").display());
+                TestContext {
+                    backend,
+                    database_url: url,
+                    pg: None,
+                    _dir: Some(dir),
+                    clock: Clock::default(),
+                }
+            }
+            Backend::Postgres => {
+                let server = std::env::var("TEST_POSTGRES_URL").expect("TEST_POSTGRES_URL");
+                let name = format!("mutual_test_{}", uuid::Uuid::new_v4().simple());
+                let mut conn = sqlx::PgConnection::connect(&server)
+                    .await
+                    .expect("connect to TEST_POSTGRES_URL");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create test database");
+                conn.close().await.ok();
+                TestContext {
+                    backend,
+                    database_url: with_database(&server, &name),
+                    pg: Some((server, name)),
+                    _dir: None,
+                    clock: Clock::default(),
+                }
+            }
+        }
+    }
+
+    pub fn config(&self) -> Config {
+        let mut c = Config::with_database(self.database_url.clone());
+        c.port = 0;
+        c.bind = "127.0.0.1".parse().unwrap();
+        c.public_url = None;
+        c.https = false;
+        // Real argon2id, with light parameters so the suite stays quick.
+        c.argon2_memory_kib = 64;
+        c.argon2_iterations = 1;
+        c
+    }
+
+    /// Starts an app instance on this test's database; several may run at once.
+    pub async fn spawn(&self) -> TestApp {
+        self.spawn_with(self.config()).await
+    }
+
+    pub async fn spawn_with(&self, config: Config) -> TestApp {
+        let app = mutual::app::build_with_clock(config, self.clock.clone())
+            .await
+            .expect("app builds");
+        let url = app.url();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let handle = tokio::spawn(app.serve(async {
+            let _ = rx.await;
+        }));
+        TestApp {
+            url,
+            clock: self.clock.clone(),
+            backend: self.backend,
+            database_url: self.database_url.clone(),
+            _stop: Arc::new(Stop(Some(tx), Some(handle))),
+        }
+    }
+
+    /// What must be undone after the test, whatever became of the context.
+    pub fn cleanup_handle(&self) -> Cleanup {
+        Cleanup {
+            pg: self.pg.clone(),
+        }
+    }
+}
+
+pub struct Cleanup {
+    pg: Option<(String, String)>,
+}
+
+impl Cleanup {
+    pub async fn cleanup(self) {
+        if let Some((server, name)) = &self.pg {
+            if let Ok(mut conn) = sqlx::PgConnection::connect(server).await {
+                let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                    .execute(&mut conn)
+                    .await;
+                conn.close().await.ok();
+            }
+        }
+    }
+}
+
+fn with_database(server_url: &str, name: &str) -> String {
+    let (base, query) = match server_url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (server_url, None),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[scheme_end..].find('/') {
+        Some(i) => &base[..scheme_end + i],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+struct Stop(
+    Option<tokio::sync::oneshot::Sender<()>>,
+    Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
+);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        if let Some(tx) = self.0.take() {
+            let _ = tx.send(());
+        }
+        if let Some(h) = self.1.take() {
+            h.abort();
+        }
+    }
+}
+
+/// A running app instance.
+#[derive(Clone)]
+pub struct TestApp {
+    pub url: String,
+    pub clock: Clock,
+    pub backend: Backend,
+    pub database_url: String,
+    _stop: Arc<Stop>,
+}
+
+impl TestApp {
+    /// A fresh browser with its own cookies.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            base: self.url.clone(),
+            client: client(),
+        }
+    }
+
+    /// A browser signed up as a new person.
+    pub async fn person(&self, name: &str) -> Browser {
+        let b = self.browser();
+        b.sign_up(name).await;
+        b
+    }
+
+    /// Two people linked as a couple.
+    pub async fn couple(&self, a: &str, b: &str) -> (Browser, Browser) {
+        let a = self.person(a).await;
+        let b = self.person(b).await;
+        link(&a, &b).await;
+        (a, b)
+    }
+
+    /// A connection to this app's database, to check what is stored.
+    pub async fn count(&self, sql: &str) -> i64 {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .unwrap();
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&mut c)
+                    .await
+                    .unwrap()
+            }
+            Backend::Postgres => {
+                let mut c = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .unwrap();
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&mut c)
+                    .await
+                    .unwrap()
+            }
+        }
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// A response, read in full.
+#[derive(Debug)]
+pub struct Page {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    /// Texts of every element matching a CSS selector.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let sel = Selector::parse(selector).unwrap();
+        self.html()
+            .select(&sel)
+            .map(|e| e.text().collect::<String>().trim().to_owned())
+            .collect()
+    }
+
+    pub fn attr(&self, selector: &str, attr: &str) -> Option<String> {
+        let sel = Selector::parse(selector).unwrap();
+        self.html()
+            .select(&sel)
+            .next()
+            .and_then(|e| e.value().attr(attr).map(str::to_owned))
+    }
+
+    #[track_caller]
+    pub fn assert_redirect_to(&self, prefix: &str) {
+        assert!(
+            self.status.is_redirection() && self.location().starts_with(prefix),
+            "expected a redirect to {prefix}, got {} to {:?}\n{}",
+            self.status,
+            self.location(),
+            self.body
+        );
+    }
+
+    #[track_caller]
+    pub fn assert_ok(&self) {
+        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
+    }
+}
+
+/// A browser: one person's cookies, and helpers to use the app as they would.
+#[derive(Clone)]
+pub struct Browser {
+    pub base: String,
+    client: reqwest::Client,
+}
+
+impl Browser {
+    pub async fn get(&self, path: &str) -> Page {
+        let res = self
+            .client
+            .get(format!("{}{}", self.base, path))
+            .send()
+            .await
+            .expect("GET");
+        read(res).await
+    }
+
+    /// The CSRF token our pages put in their forms for this browser.
+    pub async fn csrf(&self) -> String {
+        for path in ["/checkins", "/login"] {
+            let page = self.get(path).await;
+            if let Some(t) = page.attr("input[name=csrf_token]", "value") {
+                return t;
+            }
+        }
+        panic!("no page offered a form token")
+    }
+
+    /// Posts a form the way our pages do, with this browser's token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &serde_urlencoded::to_string(&all).unwrap())
+            .await
+    }
+
+    /// Posts an exact url-encoded body.
+    pub async fn post_raw(&self, path: &str, body: &str) -> Page {
+        self.post_with_type(path, body.to_owned(), "application/x-www-form-urlencoded")
+            .await
+    }
+
+    pub async fn post_with_type(&self, path: &str, body: String, content_type: &str) -> Page {
+        let res = self
+            .client
+            .post(format!("{}{}", self.base, path))
+            .header(CONTENT_TYPE, content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("POST");
+        read(res).await
+    }
+
+    pub fn email(name: &str) -> String {
+        format!("{}@example.org", name.to_lowercase())
+    }
+
+    pub async fn sign_up(&self, name: &str) {
+        let page = self
+            .post_form(
+                "/register",
+                &[
+                    ("display_name", name),
+                    ("email", &Self::email(name)),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        page.assert_redirect_to("/");
+    }
+
+    pub async fn sign_in(&self, name: &str) -> Page {
+        self.post_form(
+            "/login",
+            &[("email", &Self::email(name)), ("password", PASSWORD)],
+        )
+        .await
+    }
+
+    pub async fn sign_out(&self) {
+        self.post_form("/logout", &[])
+            .await
+            .assert_redirect_to("/login");
+    }
+
+    /// Makes an invite and returns its code as shown on the page.
+    pub async fn invite_code(&self) -> String {
+        self.post_form("/couple/invite", &[])
+            .await
+            .assert_redirect_to("/couple");
+        let page = self.get("/couple").await;
+        page.texts("code")
+            .into_iter()
+            .next()
+            .expect("an invite code is shown")
+    }
+
+    /// Starts a check-in from a set and returns its id.
+    pub async fn start_checkin(&self, set: &str) -> String {
+        let page = self.post_form("/checkins", &[("prompt_set_id", set)]).await;
+        page.assert_redirect_to("/checkins/");
+        page.location().trim_start_matches("/checkins/").to_owned()
+    }
+
+    pub async fn answer(&self, checkin: &str, fields: &[(&str, &str)]) -> Page {
+        self.post_form(&format!("/checkins/{checkin}/answers"), fields)
+            .await
+    }
+}
+
+pub async fn link(a: &Browser, b: &Browser) {
+    let code = a.invite_code().await;
+    b.post_form("/couple/join", &[("code", &code)])
+        .await
+        .assert_redirect_to("/couple?done=linked");
+}
+
+async fn read(res: reqwest::Response) -> Page {
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.text().await.unwrap_or_default();
+    Page {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// A unique string to plant in an answer and look for (or not) elsewhere.
+pub fn marker(label: &str) -> String {
+    format!("{label}-{}", uuid::Uuid::new_v4().simple())
+}

@@ -1,0 +1,137 @@
+//! Bad input gets a clear 4xx, never a 500; health; error pages leak nothing.
+
+use reqwest::StatusCode;
+
+use crate::helpers::TestContext;
+
+pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
+    tests!(robustness:
+        malformed_form_bodies_get_400,
+        oversized_bodies_get_413,
+        a_form_post_of_another_content_type_gets_400,
+        ids_that_are_not_ids_are_not_found,
+        unknown_pages_get_a_calm_404,
+        health_answers_without_a_session,
+        every_page_says_no_store_and_carries_security_headers,
+        static_files_are_served_from_the_binary,
+    )
+}
+
+async fn malformed_form_bodies_get_400(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, _b) = app.couple("Ana", "Ben").await;
+    let id = a.start_checkin("after-intimacy").await;
+    let token = a.csrf().await;
+    for body in [
+        format!("csrf_token={token}&a_after-connected=%ZZ"),
+        "\u{0}\u{1}binary".to_owned(),
+    ] {
+        let res = a.post_raw(&format!("/checkins/{id}/answers"), &body).await;
+        assert!(res.status.is_client_error(), "{body:?} gave {}", res.status);
+    }
+    // A field twice where our form has it once.
+    let res = a
+        .post_raw(
+            "/checkins",
+            &format!("csrf_token={token}&prompt_set_id=a&prompt_set_id=b"),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    let res = a
+        .post_raw("/couple/join", &format!("csrf_token={token}&code=%E2%28"))
+        .await;
+    assert!(res.status.is_client_error(), "{}", res.status);
+}
+
+async fn oversized_bodies_get_413(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, _b) = app.couple("Cy", "Dee").await;
+    let id = a.start_checkin("after-intimacy").await;
+    let token = a.csrf().await;
+    let body = format!(
+        "csrf_token={token}&a_after-change={}",
+        "x".repeat(2 * 1024 * 1024)
+    );
+    let res = a.post_raw(&format!("/checkins/{id}/answers"), &body).await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(app.count("SELECT COUNT(*) FROM answers").await, 0);
+}
+
+async fn a_form_post_of_another_content_type_gets_400(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, _b) = app.couple("Eli", "Fay").await;
+    let res = a
+        .post_with_type(
+            "/checkins",
+            "{\"prompt_set_id\":\"x\"}".into(),
+            "application/json",
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+}
+
+async fn ids_that_are_not_ids_are_not_found(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, _b) = app.couple("Gus", "Hal").await;
+    for path in [
+        "/checkins/not-a-uuid",
+        "/checkins/00000000-0000-0000-0000-000000000000",
+        "/join/%00%01",
+    ] {
+        assert_eq!(a.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let res = a.post_form("/checkins/not-a-uuid/answers", &[]).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+}
+
+async fn unknown_pages_get_a_calm_404(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let page = app.browser().get("/no/such/page").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert_eq!(page.texts("h1"), vec!["Nothing here"]);
+    assert!(!page.body.to_lowercase().contains("sqlx") && !page.body.contains("panicked"));
+}
+
+async fn health_answers_without_a_session(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let page = app.browser().get("/healthz").await;
+    page.assert_ok();
+    assert_eq!(page.body, "ok");
+}
+
+async fn every_page_says_no_store_and_carries_security_headers(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, _b) = app.couple("Ivy", "Jo").await;
+    for path in ["/", "/checkins", "/summary", "/couple", "/nope"] {
+        let page = a.get(path).await;
+        assert_eq!(page.headers["cache-control"], "no-store", "{path}");
+        let csp = page.headers["content-security-policy"].to_str().unwrap();
+        assert!(
+            csp.contains("default-src 'none'") && !csp.contains("script-src"),
+            "{path}"
+        );
+        assert_eq!(page.headers["x-content-type-options"], "nosniff");
+        assert_eq!(page.headers["referrer-policy"], "no-referrer");
+        // No page asks the browser to load anything from another host.
+        assert!(
+            !page.body.contains("http://") || page.body.contains(&app.url),
+            "{path}"
+        );
+        assert!(!page.body.contains("<script"), "{path}");
+    }
+}
+
+async fn static_files_are_served_from_the_binary(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let page = app.browser().get("/static/css/main.css").await;
+    page.assert_ok();
+    assert!(page.headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/css"));
+    assert!(page.body.contains("prefers-color-scheme"));
+    assert_eq!(
+        app.browser().get("/static/nope.css").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
