@@ -184,3 +184,24 @@ impl Db {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    fn versions(dir: &str) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn both_backends_have_the_same_migrations() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let sqlite = versions(&format!("{root}/migrations/sqlite"));
+        let postgres = versions(&format!("{root}/migrations/postgres"));
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, postgres);
+    }
+}

@@ -85,6 +85,7 @@ impl TestContext {
             .await
             .expect("app builds");
         let url = app.url();
+        let db = app.state.db.clone();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let handle = tokio::spawn(app.serve(async {
             let _ = rx.await;
@@ -94,6 +95,7 @@ impl TestContext {
             clock: self.clock.clone(),
             backend: self.backend,
             database_url: self.database_url.clone(),
+            db,
             _stop: Arc::new(Stop(Some(tx), Some(handle))),
         }
     }
@@ -162,6 +164,8 @@ pub struct TestApp {
     pub clock: Clock,
     pub backend: Backend,
     pub database_url: String,
+    /// The instance's own pools, for tests that take the database away.
+    pub db: mutual::store::Db,
     _stop: Arc<Stop>,
 }
 

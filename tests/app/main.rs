@@ -17,6 +17,7 @@ mod helpers;
 mod accounts;
 mod checkins;
 mod couples;
+mod instances;
 mod privacy;
 mod robustness;
 mod summary;
@@ -40,6 +41,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(privacy::tests());
     v.extend(summary::tests());
     v.extend(robustness::tests());
+    v.extend(instances::tests());
     v
 }
 
