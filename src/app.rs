@@ -82,6 +82,22 @@ pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Asks the server listening on this machine's `port` for `/healthz`, for container
+/// health checks in images that have no HTTP client.
+pub async fn healthcheck(port: u16) -> anyhow::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .context("connect to the server")?;
+    stream
+        .write_all(b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n")
+        .await?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).await?;
+    anyhow::ensure!(head.ends_with(b" 200"), "server is not healthy");
+    Ok(())
+}
+
 impl App {
     pub fn local_addr(&self) -> SocketAddr {
         self.listener

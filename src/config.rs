@@ -24,6 +24,9 @@ pub enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// Ask the running server on this machine's port whether it is healthy (for
+    /// container health checks; exits 0 when it is).
+    Healthcheck,
 }
 
 #[derive(Parser, Debug, Clone)]

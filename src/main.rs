@@ -12,5 +12,6 @@ async fn main() -> anyhow::Result<()> {
             app.serve(mutual::app::shutdown_signal()).await
         }
         Command::Migrate => mutual::app::migrate_only(&cli.config).await,
+        Command::Healthcheck => mutual::app::healthcheck(cli.config.port).await,
     }
 }
