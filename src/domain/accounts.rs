@@ -169,6 +169,8 @@ pub async fn start_session(db: &Db, clock: &Clock, user_id: UserId) -> Result<Ne
     let token = super::random_token(32);
     let csrf = super::random_token(32);
     let now = clock.now();
+    // Sign-in is a natural moment to forget this person's sessions that have run out.
+    store::sessions::delete_expired(db, user_id, now).await?;
     store::sessions::insert_session(
         db,
         &session_hash(&token),

@@ -76,3 +76,17 @@ pub async fn delete_session(db: &Db, session_hash: &[u8]) -> anyhow::Result<()> 
     .context("delete session")?;
     Ok(())
 }
+
+/// Removes `user_id`'s sessions that expired before `now`.
+pub async fn delete_expired(db: &Db, user_id: UserId, now: OffsetDateTime) -> anyhow::Result<()> {
+    on_writer!(db, |pool| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2"
+    )
+    .bind(user_id)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("delete expired sessions")?;
+    Ok(())
+}

@@ -14,6 +14,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -55,6 +56,13 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static(
                 "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
             ),
+        ))
+        // A bug must still get the calm error page, not a dropped connection.
+        .layer(CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                tracing::error!("a request handler panicked");
+                AppError::Internal(anyhow::anyhow!("panic")).into_response()
+            },
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -17,6 +17,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         session_cookie_is_http_only_and_lax,
         session_cookie_is_secure_when_https_is_declared,
         sign_in_returns_only_to_paths_on_this_site,
+        a_session_expires_after_thirty_days,
     )
 }
 
@@ -255,4 +256,20 @@ async fn sign_in_returns_only_to_paths_on_this_site(ctx: TestContext) {
         )
         .await;
     assert_eq!(page.location(), "/couple");
+}
+
+async fn a_session_expires_after_thirty_days(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.person("Rae").await;
+    app.clock.advance(time::Duration::days(29));
+    b.get("/checkins").await.assert_ok();
+    app.clock.advance(time::Duration::days(2));
+    b.get("/checkins").await.assert_redirect_to("/login");
+    let other = app.browser();
+    other.sign_in("Rae").await.assert_redirect_to("/");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM sessions").await,
+        1,
+        "the expired session is removed at the next sign-in"
+    );
 }

@@ -43,7 +43,7 @@ impl TestContext {
             }
             Backend::Postgres => {
                 let server = std::env::var("TEST_POSTGRES_URL").expect("TEST_POSTGRES_URL");
-                let name = format!("mutual_test_{}", uuid::Uuid::new_v4().simple());
+                let name = format!("mutual_test_{}", uuid::Uuid::now_v7().simple());
                 let mut conn = sqlx::PgConnection::connect(&server)
                     .await
                     .expect("connect to TEST_POSTGRES_URL");
@@ -413,5 +413,5 @@ async fn read(res: reqwest::Response) -> Page {
 
 /// A unique string to plant in an answer and look for (or not) elsewhere.
 pub fn marker(label: &str) -> String {
-    format!("{label}-{}", uuid::Uuid::new_v4().simple())
+    format!("{label}-{}", uuid::Uuid::now_v7().simple())
 }
