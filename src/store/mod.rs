@@ -129,6 +129,14 @@ impl Db {
                 .connect_with(opts.clone())
                 .await
                 .context("open SQLite database for writing")?;
+            if url.contains(":memory:") || url.contains("mode=memory") {
+                // Each connection to an in-memory database is a database of its own, so
+                // reads must share the one writer connection.
+                return Ok(Db::Sqlite {
+                    read: write.clone(),
+                    write,
+                });
+            }
             // Opened after the writer so the file and WAL mode exist. An in-memory
             // database would give each pool its own copy: use a file.
             let read = SqlitePoolOptions::new()
