@@ -15,7 +15,7 @@ use crate::domain::accounts;
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::pages::Layout;
-use super::session::{self, CsrfForm, Person, SESSION_COOKIE};
+use super::session::{self, CsrfForm, Person};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -179,13 +179,14 @@ async fn sign_in(
     user_id: crate::ids::UserId,
     next: &str,
 ) -> Result<Response> {
-    if let Some(old) = jar.get(SESSION_COOKIE) {
+    let https = state.config.https;
+    if let Some(old) = jar.get(session::session_cookie_name(https)) {
         accounts::end_session(&state.db, old.value()).await?;
     }
     let new = accounts::start_session(&state.db, &state.clock, user_id).await?;
     let jar = jar
         .add(session::session_cookie(new.token, state.config.https))
-        .remove(session::removal(session::CSRF_COOKIE));
+        .remove(session::removal(session::csrf_cookie_name(https), https));
     Ok((jar, Redirect::to(&safe_next(next))).into_response())
 }
 
@@ -198,11 +199,17 @@ async fn submit_logout(
     _person: Person,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Response> {
-    if let Some(c) = jar.get(SESSION_COOKIE) {
+    let https = state.config.https;
+    if let Some(c) = jar.get(session::session_cookie_name(https)) {
         accounts::end_session(&state.db, c.value()).await?;
     }
-    let jar = jar.remove(session::removal(SESSION_COOKIE));
-    Ok((jar, Redirect::to("/login?signed_out=1")).into_response())
+    let jar = jar.remove(session::removal(session::session_cookie_name(https), https));
+    // Ask the browser to drop anything it kept from this visit, too.
+    let clear = [(
+        axum::http::HeaderName::from_static("clear-site-data"),
+        "\"cache\", \"cookies\", \"storage\"",
+    )];
+    Ok((clear, jar, Redirect::to("/login?signed_out=1")).into_response())
 }
 
 #[cfg(test)]

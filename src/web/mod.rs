@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::csrf::{CsrfLayer, ProtectionError};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -23,8 +24,51 @@ use crate::error::{AppError, ErrorCause};
 
 pub use pages::Layout;
 
+/// Every route of the router as (method, path). The tests walk this list (headers,
+/// cross-site refusals, GETs that must change nothing), and a unit test below fails
+/// when a route in src/web/ is missing from it.
+pub const ROUTES: &[(&str, &str)] = &[
+    ("GET", "/"),
+    ("GET", "/register"),
+    ("POST", "/register"),
+    ("GET", "/login"),
+    ("POST", "/login"),
+    ("POST", "/logout"),
+    ("GET", "/couple"),
+    ("POST", "/couple/invite"),
+    ("POST", "/couple/join"),
+    ("GET", "/couple/unlink"),
+    ("POST", "/couple/unlink"),
+    ("GET", "/join/{code}"),
+    ("GET", "/checkins"),
+    ("POST", "/checkins"),
+    ("GET", "/checkins/new"),
+    ("GET", "/checkins/{id}"),
+    ("POST", "/checkins/{id}/answers"),
+    ("POST", "/checkins/{id}/dismiss"),
+    ("GET", "/summary"),
+    ("GET", "/healthz"),
+    ("GET", "/static/{*path}"),
+];
+
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    let https = state.config.https;
+    let mut cross_site = CsrfLayer::new();
+    if let Some(url) = &state.config.public_url {
+        // Behind a proxy that rewrites Host, the public origin is what browsers send.
+        match cross_site
+            .clone()
+            .add_trusted_origin(url.trim_end_matches('/'))
+        {
+            Ok(layer) => cross_site = layer,
+            Err(e) => tracing::warn!(error = ?e, "MUTUAL_PUBLIC_URL is not a valid origin"),
+        }
+    }
+    let cross_site = cross_site.with_rejection_response(|_: ProtectionError| {
+        tracing::info!("refused a cross-site request");
+        AppError::Forbidden("cross-site request").into_response()
+    });
+    let router = Router::new()
         .merge(pages::router())
         .merge(accounts::router())
         .merge(couples::router())
@@ -33,6 +77,8 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/static/{*path}", get(static_file))
         .fallback(|| async { AppError::NotFound })
+        // Inside the header layers, so a refusal carries the same headers as any page.
+        .layer(cross_site)
         .layer(middleware::from_fn(private_by_default))
         .layer(middleware::from_fn(log_errors))
         .layer(DefaultBodyLimit::max(session::FORM_LIMIT))
@@ -46,6 +92,14 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("same-origin"),
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
@@ -64,8 +118,18 @@ pub fn router(state: AppState) -> Router {
                 AppError::Internal(anyhow::anyhow!("panic")).into_response()
             },
         ))
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .layer(TraceLayer::new_for_http());
+    // HSTS only when the operator says Mutual is served over HTTPS: sent over plain
+    // HTTP it would be ignored, and on localhost it would only get in the way.
+    let router = if https {
+        router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ))
+    } else {
+        router
+    };
+    router.with_state(state)
 }
 
 /// Pages hold private words: nothing but static files may be cached anywhere.
@@ -115,5 +179,44 @@ async fn static_file(Path(path): Path<String>) -> Response {
                 .into_response()
         }
         None => AppError::NotFound.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ROUTES;
+
+    /// (method, path) of every route registered in src/web/.
+    fn routes_in_source() -> Vec<(String, String)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/web");
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for chunk in text.split(".route(\"").skip(1) {
+                let path = chunk.split('"').next().unwrap().to_owned();
+                if !path.starts_with('/') {
+                    continue; // prose, not a route
+                }
+                // Each of our routes is written on one line, methods included.
+                let call = chunk.lines().next().unwrap();
+                for (needle, method) in [("get(", "GET"), ("post(", "POST")] {
+                    if call.contains(needle) {
+                        found.push((method.to_owned(), path.clone()));
+                    }
+                }
+            }
+        }
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn the_route_list_names_every_route_of_the_router() {
+        let mut listed: Vec<(String, String)> = ROUTES
+            .iter()
+            .map(|(m, p)| (m.to_string(), p.to_string()))
+            .collect();
+        listed.sort();
+        assert_eq!(routes_in_source(), listed);
     }
 }

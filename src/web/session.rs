@@ -17,8 +17,23 @@ use crate::domain::accounts::{self, SESSION_LIFETIME};
 use crate::error::{AppError, Result};
 use crate::store::sessions::SessionPerson;
 
-pub const SESSION_COOKIE: &str = "mutual_session";
-pub const CSRF_COOKIE: &str = "mutual_csrf";
+/// Cookie names. Over HTTPS they carry the `__Host-` prefix, which browsers accept only
+/// with `Secure`, `Path=/` and no `Domain`: no other host can set or shadow them.
+pub fn session_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-mutual_session"
+    } else {
+        "mutual_session"
+    }
+}
+
+pub fn csrf_cookie_name(https: bool) -> &'static str {
+    if https {
+        "__Host-mutual_csrf"
+    } else {
+        "mutual_csrf"
+    }
+}
 
 /// A signed-in person. Extracting it from a request without a live session sends the
 /// visitor to the sign-in page.
@@ -41,7 +56,7 @@ async fn load(parts: &mut Parts, state: &AppState) -> Result<Option<SessionPerso
         return Ok(p.clone());
     }
     let jar = CookieJar::from_headers(&parts.headers);
-    let person = match jar.get(SESSION_COOKIE) {
+    let person = match jar.get(session_cookie_name(state.config.https)) {
         Some(c) => accounts::session_person(&state.db, &state.clock, c.value()).await?,
         None => None,
     };
@@ -77,27 +92,27 @@ fn cookie(name: &'static str, value: String, https: bool) -> Cookie<'static> {
 
 /// The session cookie for a new sign-in.
 pub fn session_cookie(token: String, https: bool) -> Cookie<'static> {
-    let mut c = cookie(SESSION_COOKIE, token, https);
+    let mut c = cookie(session_cookie_name(https), token, https);
     c.set_max_age(SESSION_LIFETIME);
     c
 }
 
-/// A cookie that removes the session cookie.
-pub fn removal(name: &'static str) -> Cookie<'static> {
-    Cookie::build((name, "")).path("/").build()
+/// A cookie that removes the cookie called `name`.
+pub fn removal(name: &'static str, https: bool) -> Cookie<'static> {
+    Cookie::build((name, "")).path("/").secure(https).build()
 }
 
 /// The token for forms shown to a visitor who is not signed in: the value of their CSRF
 /// cookie, set here when missing (double-submit: a cross-site form cannot read it).
 pub fn anonymous_csrf(jar: CookieJar, https: bool) -> (CookieJar, String) {
-    match jar.get(CSRF_COOKIE) {
+    match jar.get(csrf_cookie_name(https)) {
         Some(c) if c.value().len() == 64 => {
             let v = c.value().to_owned();
             (jar, v)
         }
         _ => {
             let token = crate::domain::random_token(32);
-            let jar = jar.add(cookie(CSRF_COOKIE, token.clone(), https));
+            let jar = jar.add(cookie(csrf_cookie_name(https), token.clone(), https));
             (jar, token)
         }
     }
@@ -132,7 +147,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let expected = match person {
             Some(p) => p.csrf_token,
             None => CookieJar::from_headers(&parts.headers)
-                .get(CSRF_COOKIE)
+                .get(csrf_cookie_name(state.config.https))
                 .map(|c| c.value().to_owned())
                 .unwrap_or_default(),
         };

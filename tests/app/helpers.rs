@@ -172,9 +172,11 @@ pub struct TestApp {
 impl TestApp {
     /// A fresh browser with its own cookies.
     pub fn browser(&self) -> Browser {
+        let jar = Arc::new(reqwest::cookie::Jar::default());
         Browser {
             base: self.url.clone(),
-            client: client(),
+            client: client(jar.clone()),
+            jar,
         }
     }
 
@@ -218,9 +220,9 @@ impl TestApp {
     }
 }
 
-fn client() -> reqwest::Client {
+fn client(jar: Arc<reqwest::cookie::Jar>) -> reqwest::Client {
     reqwest::Client::builder()
-        .cookie_store(true)
+        .cookie_provider(jar)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap()
@@ -285,6 +287,7 @@ impl Page {
 pub struct Browser {
     pub base: String,
     client: reqwest::Client,
+    jar: Arc<reqwest::cookie::Jar>,
 }
 
 impl Browser {
@@ -334,6 +337,16 @@ impl Browser {
             .await
             .expect("POST");
         read(res).await
+    }
+
+    /// This browser's cookies as a `Cookie` header, to replay them from another client.
+    pub async fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let url: reqwest::Url = self.base.parse().unwrap();
+        self.jar
+            .cookies(&url)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
     }
 
     pub fn email(name: &str) -> String {

@@ -20,6 +20,7 @@ mod couples;
 mod instances;
 mod privacy;
 mod robustness;
+mod security;
 mod summary;
 
 use std::future::Future;
@@ -42,6 +43,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(summary::tests());
     v.extend(robustness::tests());
     v.extend(instances::tests());
+    v.extend(security::tests());
     v
 }
 
