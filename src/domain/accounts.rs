@@ -57,6 +57,8 @@ pub fn parse_registration(
         );
     }
     let length = password.chars().count();
+    let lowered = password.to_lowercase();
+    let local_part = email.split('@').next().unwrap_or_default();
     if length < PASSWORD_MIN {
         errors.add(
             "password",
@@ -66,6 +68,19 @@ pub fn parse_registration(
         errors.add(
             "password",
             format!("Please use at most {PASSWORD_MAX} characters."),
+        );
+    } else if is_common_password(&lowered) {
+        errors.add(
+            "password",
+            "That password is one of the most common ones, so it is easy to guess. A few unrelated words work well.",
+        );
+    } else if !email.is_empty()
+        && (lowered.contains(&email)
+            || (local_part.chars().count() >= 4 && lowered.contains(local_part)))
+    {
+        errors.add(
+            "password",
+            "Please choose a password that doesn't contain your email address.",
         );
     }
     if errors.is_empty() {
@@ -77,6 +92,20 @@ pub fn parse_registration(
     } else {
         Err(errors)
     }
+}
+
+/// The most common passwords (shipped in data/), lower-cased, for a quick lookup.
+static COMMON_PASSWORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/common-passwords.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    });
+
+/// True when `lowered` (a lower-cased password) is among the most common passwords.
+pub fn is_common_password(lowered: &str) -> bool {
+    COMMON_PASSWORDS.contains(lowered)
 }
 
 pub fn normalise_email(email: &str) -> String {
@@ -214,6 +243,22 @@ mod tests {
         let ok = parse_registration(" Sam ", " Sam@Example.ORG ", "eight chars").unwrap();
         assert_eq!(ok.display_name, "Sam");
         assert_eq!(ok.email, "sam@example.org");
+    }
+
+    #[test]
+    fn common_passwords_and_the_email_are_refused() {
+        assert_eq!(COMMON_PASSWORDS.len(), 10_000);
+        assert!(parse_registration("A", "a@b.co", "password1").is_err());
+        assert!(parse_registration("A", "a@b.co", "PASSWORD1").is_err());
+        assert!(parse_registration("A", "robin@b.co", "my robin secret").is_err());
+        assert!(parse_registration("A", "robin@b.co", "x robin@b.co").is_err());
+        assert!(parse_registration("A", "robin@b.co", "quiet orchard lamp").is_ok());
+    }
+
+    #[test]
+    fn passwords_are_kept_exactly_as_typed() {
+        let ok = parse_registration("A", "a@b.co", "  spaced out words  ").unwrap();
+        assert_eq!(ok.password, "  spaced out words  ");
     }
 
     #[test]
