@@ -22,6 +22,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Base URL for links people share (invite links).
     pub public_url: Arc<str>,
+    pub address_limiter: crate::web::AddressLimiter,
 }
 
 pub struct App {
@@ -58,8 +59,14 @@ pub async fn build_with_clock(config: Config, clock: Clock) -> anyhow::Result<Ap
         .unwrap_or_else(|| format!("http://{local}"))
         .trim_end_matches('/')
         .into();
+    let address_limiter = crate::web::AddressLimiter::new(
+        config.auth_posts_per_10_min,
+        clock.clone(),
+        config.trust_proxy,
+    );
     let state = AppState {
         db,
+        address_limiter,
         clock,
         hashing,
         config: Arc::new(config),

@@ -23,3 +23,13 @@ impl Clock {
             .fetch_add(by.whole_seconds(), Ordering::Relaxed);
     }
 }
+
+/// The same clock drives the per-address rate limiter, so tests can move past a limit.
+impl governor::clock::Clock for Clock {
+    type Instant = governor::nanos::Nanos;
+
+    fn now(&self) -> Self::Instant {
+        let nanos = Clock::now(self).unix_timestamp_nanos();
+        governor::nanos::Nanos::from(u64::try_from(nanos).unwrap_or(0))
+    }
+}

@@ -52,6 +52,15 @@ pub struct Config {
     #[arg(long, env = "MUTUAL_HTTPS", default_value_t = false)]
     pub https: bool,
 
+    /// Trust the last address in X-Forwarded-For as the client's (set only behind a reverse
+    /// proxy that sets it; otherwise anyone could claim any address).
+    #[arg(long, env = "MUTUAL_TRUST_PROXY", default_value_t = false)]
+    pub trust_proxy: bool,
+
+    /// Sign-in and sign-up posts allowed per client address per 10 minutes.
+    #[arg(long, env = "MUTUAL_AUTH_POSTS_PER_10_MIN", default_value_t = 20)]
+    pub auth_posts_per_10_min: u32,
+
     /// argon2id memory cost in KiB (OWASP: 19456). Lower only for tests.
     #[arg(
         long,

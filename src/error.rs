@@ -7,6 +7,7 @@
 //! - `Forbidden`: the person may know the thing exists but may not do this (a bad form token).
 //! - `Invalid`: input that fails validation; handlers catch it to show the form again.
 //! - `BadRequest`: a request none of our forms would send (malformed body).
+//! - `RateLimited`: too many attempts; carries the form messages and the wait in seconds.
 //! - `Conflict`: the request is valid but the state has moved on (already linked, already revealed).
 //! - `Internal`: anything else. The cause is logged once, the browser gets a calm generic page.
 
@@ -66,6 +67,9 @@ pub enum AppError {
     BadRequest(&'static str),
     #[error("request body too large")]
     PayloadTooLarge,
+    /// Too many attempts: the messages for the form, and how many seconds to wait.
+    #[error("rate limited")]
+    RateLimited(FieldErrors, u64),
     #[error("conflict: {0}")]
     Conflict(&'static str),
     #[error(transparent)]
@@ -126,6 +130,16 @@ impl IntoResponse for AppError {
                 "That request didn't make sense to us",
                 "Please go back, reload the page and try again.",
             ),
+            AppError::RateLimited(_, secs) => {
+                let mut res = error_page(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Let's take a short break",
+                    "There have been a lot of attempts in a short time. Please wait a few minutes and try again.",
+                );
+                res.headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, secs.into());
+                res
+            }
             AppError::PayloadTooLarge => error_page(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "That was more than we can take in one go",

@@ -12,6 +12,7 @@ use crate::ids::UserId;
 use crate::store::{self, sessions::SessionPerson, Db};
 
 use super::password::PasswordHashing;
+use super::throttle;
 
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
@@ -158,14 +159,32 @@ pub async fn register(
 /// The one message for any failed sign-in: it must not tell which part was wrong.
 pub const LOGIN_FAILED: &str = "Email or password is wrong.";
 
-/// Checks an email and password. Unknown emails cost the same as wrong passwords.
+/// Checks an email and password. Unknown emails cost the same as wrong passwords, and
+/// after [`throttle::LOGIN`] failures for one email (known or not) further attempts wait.
 pub async fn authenticate(
     db: &Db,
     hashing: &PasswordHashing,
+    clock: &Clock,
     email: &str,
     password: &str,
 ) -> Result<UserId> {
     let email = normalise_email(email);
+    let subject = throttle::subject(&email);
+    let now = clock.now();
+    if let Some(wait) = throttle::blocked_for(db, throttle::LOGIN, &subject, now).await? {
+        tracing::info!("sign-in refused: too many failed attempts for one email");
+        let minutes = throttle::minutes(wait);
+        return Err(AppError::RateLimited(
+            FieldErrors::single(
+                "email",
+                format!(
+                    "There have been several wrong passwords for this email, so we're pausing sign-in for it. Please try again in {minutes} minute{}. If you're signed in elsewhere, that still works.",
+                    if minutes == 1 { "" } else { "s" }
+                ),
+            ),
+            wait.whole_seconds().max(1) as u64,
+        ));
+    }
     let found = if email.is_empty() || password.chars().count() > PASSWORD_MAX {
         None
     } else {
@@ -175,11 +194,19 @@ pub async fn authenticate(
         .verify(password, found.as_ref().map(|c| c.password_hash.as_str()))
         .await?;
     match found {
-        Some(c) if ok => Ok(c.user_id),
-        _ => Err(AppError::Invalid(FieldErrors::single(
-            "email",
-            LOGIN_FAILED,
-        ))),
+        Some(c) if ok => {
+            throttle::clear(db, throttle::LOGIN, &subject).await?;
+            tracing::info!(user_id = %c.user_id, "signed in");
+            Ok(c.user_id)
+        }
+        _ => {
+            throttle::record_failure(db, throttle::LOGIN, &subject, now).await?;
+            tracing::info!("sign-in failed");
+            Err(AppError::Invalid(FieldErrors::single(
+                "email",
+                LOGIN_FAILED,
+            )))
+        }
     }
 }
 

@@ -11,6 +11,8 @@ use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::{CoupleId, UserId};
 use crate::store::{self, couples::AcceptOutcome, Db};
 
+use super::throttle;
+
 pub const INVITE_LIFETIME: Duration = Duration::hours(72);
 /// Crockford's base32 alphabet: no I, L, O or U, so a code read aloud is not misheard.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -97,38 +99,66 @@ pub async fn open_invite(db: &Db, clock: &Clock, user: UserId) -> Result<Option<
         }))
 }
 
-/// Joins the couple offered by `typed_code`. Every refusal is a message for the code field.
+/// Joins the couple offered by `typed_code`. Every refusal is a message for the code
+/// field. Wrong codes count towards [`throttle::JOIN`], so codes cannot be guessed.
 pub async fn join(db: &Db, clock: &Clock, joiner: UserId, typed_code: &str) -> Result<CoupleId> {
+    let now = clock.now();
+    let subject = throttle::subject(&joiner.to_string());
+    if let Some(wait) = throttle::blocked_for(db, throttle::JOIN, &subject, now).await? {
+        tracing::info!(user_id = %joiner, "join refused: too many wrong codes");
+        let minutes = throttle::minutes(wait);
+        return Err(AppError::RateLimited(
+            FieldErrors::single(
+                "code",
+                format!(
+                    "That's a lot of codes in a short time. Please check the code with your partner and try again in {minutes} minutes."
+                ),
+            ),
+            wait.whole_seconds().max(1) as u64,
+        ));
+    }
     let refuse = |msg: &str| Err(AppError::Invalid(FieldErrors::single("code", msg)));
-    let Some(code) = normalise_code(typed_code) else {
-        return refuse(
-            "That code doesn't look right. It has 10 letters and numbers, like ABCDE-12345.",
-        );
+    let outcome = match normalise_code(typed_code) {
+        Some(code) => store::couples::accept_invite(db, &code, joiner, now).await?,
+        None => {
+            throttle::record_failure(db, throttle::JOIN, &subject, now).await?;
+            return refuse(
+                "That code doesn't look right. It has 10 letters and numbers, like ABCDE-12345.",
+            );
+        }
     };
-    match store::couples::accept_invite(db, &code, joiner, clock.now()).await {
-        Ok(AcceptOutcome::Linked(couple)) => Ok(couple),
-        Ok(AcceptOutcome::UnknownCode) => {
+    if matches!(
+        outcome,
+        AcceptOutcome::UnknownCode | AcceptOutcome::Expired | AcceptOutcome::AlreadyUsed
+    ) {
+        throttle::record_failure(db, throttle::JOIN, &subject, now).await?;
+    }
+    match outcome {
+        AcceptOutcome::Linked(couple) => {
+            throttle::clear(db, throttle::JOIN, &subject).await?;
+            Ok(couple)
+        }
+        AcceptOutcome::UnknownCode => {
             refuse("We couldn't find that code. Please check it with your partner.")
         }
-        Ok(AcceptOutcome::Expired) => refuse(
+        AcceptOutcome::Expired => refuse(
             "That code has expired (codes last 72 hours). Ask your partner to make a new one.",
         ),
-        Ok(AcceptOutcome::AlreadyUsed) => {
+        AcceptOutcome::AlreadyUsed => {
             refuse("That code has already been used. Ask your partner to make a new one.")
         }
-        Ok(AcceptOutcome::OwnInvite) => {
+        AcceptOutcome::OwnInvite => {
             refuse("That's your own code. Share it with your partner so they can join you.")
         }
-        Ok(AcceptOutcome::JoinerAlreadyLinked) => {
+        AcceptOutcome::JoinerAlreadyLinked => {
             refuse("You're already linked with a partner. Unlink first to join someone else.")
         }
-        Ok(AcceptOutcome::InviterAlreadyLinked) => refuse(
+        AcceptOutcome::InviterAlreadyLinked => refuse(
             "The person who made this code is already linked with someone. Ask them for a new code.",
         ),
-        Ok(AcceptOutcome::Raced) => {
+        AcceptOutcome::Raced => {
             refuse("Something changed while you were joining. Please try again.")
         }
-        Err(e) => Err(e.into()),
     }
 }
 

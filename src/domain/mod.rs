@@ -7,6 +7,7 @@ pub mod checkins;
 pub mod couples;
 pub mod password;
 pub mod summaries;
+pub mod throttle;
 
 /// `N` bytes from the operating system's secure random source.
 pub fn random_bytes<const N: usize>() -> [u8; N] {

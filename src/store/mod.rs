@@ -11,6 +11,7 @@ pub mod couples;
 pub mod prompts;
 pub mod sessions;
 pub mod summaries;
+pub mod throttle;
 
 use std::str::FromStr;
 use std::time::Duration;

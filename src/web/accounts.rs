@@ -155,21 +155,36 @@ async fn submit_login(
     jar: CookieJar,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<Response> {
-    match accounts::authenticate(&state.db, &state.hashing, &form.email, &form.password).await {
-        Ok(user_id) => sign_in(&state, jar, user_id, &form.next).await,
-        Err(AppError::Invalid(errors)) => {
-            let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
-            let page = LoginPage {
-                layout: Layout::anonymous(csrf),
-                signed_out: false,
-                email: form.email,
-                next: safe_next(&form.next),
-                errors,
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, jar, page).into_response())
+    let result = accounts::authenticate(
+        &state.db,
+        &state.hashing,
+        &state.clock,
+        &form.email,
+        &form.password,
+    )
+    .await;
+    let (status, errors, retry_after) = match result {
+        Ok(user_id) => return sign_in(&state, jar, user_id, &form.next).await,
+        Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        Err(AppError::RateLimited(errors, secs)) => {
+            (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
         }
-        Err(e) => Err(e),
+        Err(e) => return Err(e),
+    };
+    let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
+    let page = LoginPage {
+        layout: Layout::anonymous(csrf),
+        signed_out: false,
+        email: form.email,
+        next: safe_next(&form.next),
+        errors,
+    };
+    let mut res = (status, jar, page).into_response();
+    if let Some(secs) = retry_after {
+        res.headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, secs.into());
     }
+    Ok(res)
 }
 
 /// Starts a new session (ending any the browser had) and goes on to `next`.

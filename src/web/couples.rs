@@ -126,14 +126,22 @@ async fn submit_join(
     person: Person,
     CsrfForm(form): CsrfForm<JoinForm>,
 ) -> Result<Response> {
-    match couples::join(&state.db, &state.clock, person.user_id, &form.code).await {
-        Ok(_) => Ok(Redirect::to("/couple?done=linked").into_response()),
-        Err(AppError::Invalid(errors)) => {
-            let page = couple_page(&state, &person, String::new(), form.code, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(e) => Err(e),
+    let (status, errors, retry_after) =
+        match couples::join(&state.db, &state.clock, person.user_id, &form.code).await {
+            Ok(_) => return Ok(Redirect::to("/couple?done=linked").into_response()),
+            Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+            Err(AppError::RateLimited(errors, secs)) => {
+                (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
+            }
+            Err(e) => return Err(e),
+        };
+    let page = couple_page(&state, &person, String::new(), form.code, errors).await?;
+    let mut res = (status, page).into_response();
+    if let Some(secs) = retry_after {
+        res.headers_mut()
+            .insert(axum::http::header::RETRY_AFTER, secs.into());
     }
+    Ok(res)
 }
 
 #[derive(Template, WebTemplate)]

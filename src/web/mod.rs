@@ -4,6 +4,7 @@ mod accounts;
 mod checkins;
 mod couples;
 pub mod fmt;
+mod limits;
 mod pages;
 pub mod session;
 mod summary;
@@ -22,6 +23,7 @@ use tower_http::trace::TraceLayer;
 use crate::app::AppState;
 use crate::error::{AppError, ErrorCause};
 
+pub use limits::AddressLimiter;
 pub use pages::Layout;
 
 /// Every route of the router as (method, path). The tests walk this list (headers,
@@ -77,6 +79,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/static/{*path}", get(static_file))
         .fallback(|| async { AppError::NotFound })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::limit_auth_posts,
+        ))
         // Inside the header layers, so a refusal carries the same headers as any page.
         .layer(cross_site)
         .layer(middleware::from_fn(private_by_default))

@@ -72,6 +72,8 @@ impl TestContext {
         // Real argon2id, with light parameters so the suite stays quick.
         c.argon2_memory_kib = 64;
         c.argon2_iterations = 1;
+        // Tests sign many people up from one address; the limit has its own test.
+        c.auth_posts_per_10_min = 10_000;
         c
     }
 
@@ -325,6 +327,24 @@ impl Browser {
     pub async fn post_raw(&self, path: &str, body: &str) -> Page {
         self.post_with_type(path, body.to_owned(), "application/x-www-form-urlencoded")
             .await
+    }
+
+    /// A form post with one extra header.
+    pub async fn post_with_headers(
+        &self,
+        path: &str,
+        body: String,
+        header: Option<(&str, &str)>,
+    ) -> Page {
+        let mut req = self
+            .client
+            .post(format!("{}{}", self.base, path))
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(body);
+        if let Some((name, value)) = header {
+            req = req.header(name, value);
+        }
+        read(req.send().await.expect("POST")).await
     }
 
     pub async fn post_with_type(&self, path: &str, body: String, content_type: &str) -> Page {

@@ -18,6 +18,7 @@ mod accounts;
 mod checkins;
 mod couples;
 mod instances;
+mod limits;
 mod privacy;
 mod robustness;
 mod security;
@@ -44,6 +45,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(robustness::tests());
     v.extend(instances::tests());
     v.extend(security::tests());
+    v.extend(limits::tests());
     v
 }
 

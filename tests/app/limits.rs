@@ -1,0 +1,204 @@
+//! Limits on repeated failures: they stop guessing without locking the owner out.
+
+use reqwest::StatusCode;
+use time::Duration;
+
+use crate::helpers::{Browser, TestContext};
+
+pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
+    tests!(limits:
+        five_wrong_passwords_pause_sign_in_for_that_email_only,
+        an_unknown_email_is_paused_just_like_a_known_one,
+        wrong_invite_codes_are_limited_per_account,
+        one_address_gets_twenty_sign_in_posts_per_ten_minutes,
+        a_forwarded_address_counts_only_behind_a_trusted_proxy,
+    )
+}
+
+async fn post_login(b: &Browser, forwarded_for: Option<&str>) -> StatusCode {
+    let token = b.csrf().await;
+    let body = format!("csrf_token={token}&email=x%40example.org&password=whatever1");
+    b.post_with_headers(
+        "/login",
+        body,
+        forwarded_for.map(|v| ("x-forwarded-for", v)),
+    )
+    .await
+    .status
+}
+
+async fn one_address_gets_twenty_sign_in_posts_per_ten_minutes(ctx: TestContext) {
+    let mut config = ctx.config();
+    config.auth_posts_per_10_min = 20;
+    let app = ctx.spawn_with(config).await;
+    let b = app.browser();
+    for i in 0..20 {
+        // Different emails, so the per-account limit is not what stops them.
+        let page = b
+            .post_form(
+                "/login",
+                &[
+                    ("email", &format!("p{i}@example.org")),
+                    ("password", "whatever1"),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "post {i}");
+    }
+    let page = b
+        .post_form(
+            "/register",
+            &[
+                ("display_name", "Z"),
+                ("email", "z@example.org"),
+                ("password", "quiet orchard lamp"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        page.headers["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            >= 1
+    );
+    assert_eq!(page.texts("h1"), vec!["Let's take a short break"]);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+    // Pages other than sign-in and sign-up are not limited.
+    b.get("/login").await.assert_ok();
+    app.clock.advance(Duration::minutes(10));
+    assert_eq!(post_login(&b, None).await, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn a_forwarded_address_counts_only_behind_a_trusted_proxy(ctx: TestContext) {
+    let mut config = ctx.config();
+    config.auth_posts_per_10_min = 2;
+    let direct = ctx.spawn_with(config.clone()).await;
+    let b = direct.browser();
+    // Not trusted: a made-up header does not buy more attempts.
+    assert_eq!(
+        post_login(&b, Some("10.0.0.1")).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        post_login(&b, Some("10.0.0.2")).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        post_login(&b, Some("10.0.0.3")).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    config.trust_proxy = true;
+    let proxied = ctx.spawn_with(config).await;
+    let b = proxied.browser();
+    assert_eq!(
+        post_login(&b, Some("10.0.0.1")).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        post_login(&b, Some("10.0.0.1")).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        post_login(&b, Some("10.0.0.1")).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Another client behind the same proxy has its own count.
+    assert_eq!(
+        post_login(&b, Some("10.0.0.2")).await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+async fn wrong_password(b: &Browser, name: &str) -> crate::helpers::Page {
+    b.post_form(
+        "/login",
+        &[
+            ("email", &Browser::email(name)),
+            ("password", "not my password"),
+        ],
+    )
+    .await
+}
+
+async fn five_wrong_passwords_pause_sign_in_for_that_email_only(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let owner = app.person("Ana").await; // stays signed in throughout
+    app.person("Ben").await;
+    let attacker = app.browser();
+    for _ in 0..5 {
+        assert_eq!(
+            wrong_password(&attacker, "Ana").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+    }
+    // Even the right password waits now, with a clear message and a Retry-After.
+    let paused = attacker.sign_in("Ana").await;
+    assert_eq!(paused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(paused.texts(".notice.error")[0].contains("try again in 15 minutes"));
+    let retry: i64 = paused.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=900).contains(&retry), "{retry}");
+    assert_eq!(paused.attr("#email", "value"), Some(Browser::email("Ana")));
+    // The owner's existing session keeps working, and other accounts are untouched.
+    owner.get("/checkins").await.assert_ok();
+    app.browser().sign_in("Ben").await.assert_redirect_to("/");
+    // After the wait, the right password works again.
+    app.clock.advance(Duration::minutes(15));
+    attacker.sign_in("Ana").await.assert_redirect_to("/");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM throttle_events WHERE bucket = 'login'")
+            .await,
+        0,
+        "a success clears the count"
+    );
+}
+
+async fn an_unknown_email_is_paused_just_like_a_known_one(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    app.person("Cy").await;
+    let b = app.browser();
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for _ in 0..6 {
+        known.push(wrong_password(&b, "Cy").await);
+        unknown.push(wrong_password(&b, "Nobody").await);
+    }
+    for (k, u) in known.iter().zip(&unknown) {
+        assert_eq!(k.status, u.status);
+        assert_eq!(k.texts(".notice.error"), u.texts(".notice.error"));
+    }
+    assert_eq!(known[5].status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+async fn wrong_invite_codes_are_limited_per_account(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let inviter = app.person("Dee").await;
+    let code = inviter.invite_code().await;
+    let guesser = app.person("Eli").await;
+    for i in 0..10 {
+        let page = guesser
+            .post_form("/couple/join", &[("code", &format!("ABCDE-{:05}", i))])
+            .await;
+        assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let page = guesser.post_form("/couple/join", &[("code", &code)]).await;
+    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(page.headers.get("retry-after").is_some());
+    assert_eq!(
+        page.attr("#code", "value"),
+        Some(code.clone()),
+        "the code typed is kept"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM couples").await, 0);
+    app.clock.advance(Duration::hours(1));
+    guesser
+        .post_form("/couple/join", &[("code", &code)])
+        .await
+        .assert_redirect_to("/couple?done=linked");
+}
