@@ -129,13 +129,15 @@ fn looks_like_email(email: &str) -> bool {
     }
 }
 
-/// Creates an account; a taken email is a field error, not a crash.
+/// Creates an account. Returns `None` when the email was already registered: the caller
+/// must answer exactly as for a new account, so a stranger cannot learn who has one
+/// (the hash is computed either way, so the time taken tells nothing either).
 pub async fn register(
     db: &Db,
     hashing: &PasswordHashing,
     clock: &Clock,
     account: NewAccount,
-) -> Result<UserId> {
+) -> Result<Option<UserId>> {
     let hash = hashing.hash(&account.password).await?;
     let user_id = UserId::new();
     let inserted = store::accounts::insert_user(
@@ -147,13 +149,13 @@ pub async fn register(
         clock.now(),
     )
     .await?;
-    if !inserted {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "email",
-            "That email is already registered. You can sign in instead.",
-        )));
+    if inserted {
+        tracing::info!(user_id = %user_id, "account created");
+        Ok(Some(user_id))
+    } else {
+        tracing::info!("sign-up for an email that is already registered");
+        Ok(None)
     }
-    Ok(user_id)
 }
 
 /// The one message for any failed sign-in: it must not tell which part was wrong.

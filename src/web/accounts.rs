@@ -31,6 +31,14 @@ pub struct Next {
     next: String,
     #[serde(default)]
     signed_out: Option<String>,
+    #[serde(default)]
+    registered: Option<String>,
+}
+
+fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e.trim_start_matches('=').to_owned())
+        .unwrap_or_default()
 }
 
 fn safe_next(next: &str) -> String {
@@ -96,7 +104,16 @@ async fn submit_register(
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     match result {
-        Ok(user_id) => sign_in(&state, jar, user_id, &form.next).await,
+        // New or already registered, the answer is the same: go and sign in.
+        Ok(_) => {
+            let next = safe_next(&form.next);
+            let to = if next == "/" {
+                "/login?registered=1".to_owned()
+            } else {
+                format!("/login?registered=1&next={}", urlencode(&next))
+            };
+            Ok(Redirect::to(&to).into_response())
+        }
         Err(AppError::Invalid(errors)) => {
             let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
             let page = RegisterPage {
@@ -127,6 +144,7 @@ struct LoginForm {
 struct LoginPage {
     layout: Layout,
     signed_out: bool,
+    registered: bool,
     email: String,
     next: String,
     errors: FieldErrors,
@@ -143,6 +161,7 @@ async fn show_login(
         LoginPage {
             layout: Layout::anonymous(csrf),
             signed_out: q.signed_out.is_some(),
+            registered: q.registered.is_some(),
             email: String::new(),
             next: safe_next(&q.next),
             errors: FieldErrors::default(),
@@ -175,6 +194,7 @@ async fn submit_login(
     let page = LoginPage {
         layout: Layout::anonymous(csrf),
         signed_out: false,
+        registered: false,
         email: form.email,
         next: safe_next(&form.next),
         errors,

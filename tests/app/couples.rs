@@ -113,7 +113,26 @@ async fn an_invite_link_sends_a_newcomer_to_register_and_back(ctx: TestContext) 
             ],
         )
         .await;
-    assert_eq!(done.location(), format!("/join/{code}"));
+    assert_eq!(
+        done.location(),
+        format!("/login?registered=1&next=%2Fjoin%2F{code}")
+    );
+    let login = newcomer.get(done.location()).await;
+    assert_eq!(
+        login.attr("input[name=next]", "value"),
+        Some(format!("/join/{code}"))
+    );
+    let signed_in = newcomer
+        .post_form(
+            "/login",
+            &[
+                ("email", "gus@example.org"),
+                ("password", crate::helpers::PASSWORD),
+                ("next", &format!("/join/{code}")),
+            ],
+        )
+        .await;
+    assert_eq!(signed_in.location(), format!("/join/{code}"));
 }
 
 async fn an_expired_code_is_refused(ctx: TestContext) {

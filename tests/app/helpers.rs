@@ -384,7 +384,8 @@ impl Browser {
                 ],
             )
             .await;
-        page.assert_redirect_to("/");
+        page.assert_redirect_to("/login?registered=1");
+        self.sign_in(name).await.assert_redirect_to("/");
     }
 
     pub async fn sign_in(&self, name: &str) -> Page {
