@@ -17,6 +17,7 @@ use axum::routing::get;
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::csrf::{CsrfLayer, ProtectionError};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -78,7 +79,16 @@ pub fn router(state: AppState) -> Router {
         .merge(summary::router())
         .route("/healthz", get(healthz))
         .route("/static/{*path}", get(static_file))
+        .merge(test_routes())
         .fallback(|| async { AppError::NotFound })
+        // A bug must still get the calm error page (with every header added below),
+        // not a dropped connection.
+        .layer(CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                tracing::error!("a request handler panicked");
+                AppError::Internal(anyhow::anyhow!("panic")).into_response()
+            },
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             limits::limit_auth_posts,
@@ -117,14 +127,20 @@ pub fn router(state: AppState) -> Router {
                 "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
             ),
         ))
-        // A bug must still get the calm error page, not a dropped connection.
-        .layer(CatchPanicLayer::custom(
-            |_: Box<dyn std::any::Any + Send>| {
-                tracing::error!("a request handler panicked");
-                AppError::Internal(anyhow::anyhow!("panic")).into_response()
-            },
-        ))
-        .layer(TraceLayer::new_for_http());
+        // Each request gets an id, carried in its log span and sent back in a header.
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|req: &Request| {
+                let id = req
+                    .headers()
+                    .get("x-request-id")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                // The path, not the full URI: query strings are nobody's business.
+                tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+            }),
+        )
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
     // HSTS only when the operator says Mutual is served over HTTPS: sent over plain
     // HTTP it would be ignored, and on localhost it would only get in the way.
     let router = if https {
@@ -136,6 +152,24 @@ pub fn router(state: AppState) -> Router {
         router
     };
     router.with_state(state)
+}
+
+/// Routes compiled only for the test suite (feature `test-routes`).
+#[cfg(feature = "test-routes")]
+fn test_routes() -> Router<AppState> {
+    Router::new().route(
+        "/__test/panic",
+        get(|| async {
+            panic!("a deliberate panic, for the test suite");
+            #[allow(unreachable_code)]
+            ""
+        }),
+    )
+}
+
+#[cfg(not(feature = "test-routes"))]
+fn test_routes() -> Router<AppState> {
+    Router::new()
 }
 
 /// Pages hold private words: nothing but static files may be cached anywhere.
@@ -200,8 +234,8 @@ mod tests {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for chunk in text.split(".route(\"").skip(1) {
                 let path = chunk.split('"').next().unwrap().to_owned();
-                if !path.starts_with('/') {
-                    continue; // prose, not a route
+                if !path.starts_with('/') || path.starts_with("/__test/") {
+                    continue; // prose, or a route that exists only in the test suite
                 }
                 // Each of our routes is written on one line, methods included.
                 let call = chunk.lines().next().unwrap();

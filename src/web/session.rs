@@ -159,6 +159,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let matches = !expected.is_empty()
             && bool::from(sent.csrf_token.as_bytes().ct_eq(expected.as_bytes()));
         if !matches {
+            tracing::info!("refused a form without a valid token");
             return Err(AppError::Forbidden("form token"));
         }
         let form = serde_urlencoded::from_bytes(&bytes)

@@ -76,6 +76,7 @@ fn run(backend: Backend, test: TestFn) -> Result<(), Failed> {
 
 fn main() {
     let args = Arguments::from_args();
+    helpers::capture_logs();
     // One line per failed assertion, not a backtrace through the test runner.
     std::panic::set_hook(Box::new(|info| {
         let at = info

@@ -13,6 +13,8 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         no_get_route_changes_anything,
         https_adds_hsts_and_host_prefixed_cookies,
         signing_out_clears_the_site_data,
+        a_panic_gets_the_calm_error_page_and_the_server_keeps_serving,
+        logs_carry_request_ids_but_no_secrets,
     )
 }
 
@@ -220,4 +222,102 @@ async fn signing_out_clears_the_site_data(ctx: TestContext) {
         clear.contains("\"cookies\"") && clear.contains("\"storage\""),
         "{clear}"
     );
+}
+
+async fn a_panic_gets_the_calm_error_page_and_the_server_keeps_serving(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.browser();
+    let page = b.get("/__test/panic").await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(page.texts("h1"), vec!["Something went wrong on our side"]);
+    assert!(
+        !page.body.contains("deliberate"),
+        "the cause stays in the logs"
+    );
+    assert_security_headers(&page, "500");
+    b.get("/healthz").await.assert_ok();
+}
+
+async fn logs_carry_request_ids_but_no_secrets(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, b) = app.couple("Logan", "Mira").await;
+    let id = a.start_checkin("after-intimacy").await;
+    let (ma, mb) = (
+        crate::helpers::marker("log-a"),
+        crate::helpers::marker("log-b"),
+    );
+    a.answer(
+        &id,
+        &[
+            ("a_after-enjoyable", &ma),
+            ("a_after-change", &ma),
+            ("private_after-change", "on"),
+        ],
+    )
+    .await;
+    b.answer(&id, &[("a_after-enjoyable", &mb)]).await;
+    let nell = app.browser();
+    let nells_password = crate::helpers::marker("secret-pw");
+    nell.post_form(
+        "/register",
+        &[
+            ("display_name", "Nell"),
+            ("email", "nell@example.org"),
+            ("password", &nells_password),
+        ],
+    )
+    .await;
+    nell.post_form(
+        "/login",
+        &[("email", "nell@example.org"), ("password", &nells_password)],
+    )
+    .await
+    .assert_redirect_to("/");
+    let code = nell.invite_code().await;
+    a.post_form(
+        "/login",
+        &[
+            ("email", "logan@example.org"),
+            ("password", "Not-Logans-Pass-7731"),
+        ],
+    )
+    .await;
+    let token = a.csrf().await;
+    let res = a.get("/").await;
+    let request_id = res.headers["x-request-id"].to_str().unwrap().to_owned();
+    let logs = crate::helpers::logs();
+    assert!(
+        logs.contains(&request_id),
+        "responses carry the id their log lines carry"
+    );
+    assert!(
+        logs.contains("signed in") && logs.contains("sign-in failed"),
+        "sign-ins are logged as events"
+    );
+    for secret in [
+        ma.as_str(),
+        mb.as_str(),
+        nells_password.as_str(),
+        "Not-Logans-Pass-7731",
+        "logan@example.org",
+        "mira@example.org",
+        token.as_str(),
+        code.as_str(),
+    ] {
+        if let Some(i) = logs.find(secret) {
+            panic!(
+                "the logs contain {secret:?}: …{}…",
+                &logs[i.saturating_sub(400)..(i + 100).min(logs.len())]
+            );
+        }
+    }
+    let cookie = a.cookie_header().await;
+    let session = cookie
+        .split("mutual_session=")
+        .nth(1)
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap();
+    assert!(!logs.contains(session), "the logs contain a session token");
 }
