@@ -44,7 +44,15 @@ pub async fn build(config: Config) -> anyhow::Result<App> {
 }
 
 /// As [`build`], with a clock the caller holds (tests move it forward).
-pub async fn build_with_clock(config: Config, clock: Clock) -> anyhow::Result<App> {
+pub async fn build_with_clock(mut config: Config, clock: Clock) -> anyhow::Result<App> {
+    // A public https:// address means browsers reach us over HTTPS, whatever the flag says.
+    if config
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"))
+    {
+        config.https = true;
+    }
     let db = Db::connect(&config.database_url).await?;
     db.migrate().await?;
     let hashing = PasswordHashing::new(config.argon2_memory_kib, config.argon2_iterations)?;

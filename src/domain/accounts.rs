@@ -47,6 +47,11 @@ pub fn parse_registration(
             "display_name",
             format!("Please keep the name to {NAME_MAX} characters or fewer."),
         );
+    } else if super::has_control_chars(display_name) {
+        errors.add(
+            "display_name",
+            "Please use only letters, numbers, spaces and punctuation.",
+        );
     }
     let email = normalise_email(email);
     if email.is_empty() {
@@ -114,7 +119,7 @@ pub fn normalise_email(email: &str) -> String {
 }
 
 fn looks_like_email(email: &str) -> bool {
-    if email.len() > EMAIL_MAX || email.chars().any(char::is_whitespace) {
+    if email.len() > EMAIL_MAX || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
     }
     match email.rsplit_once('@') {
@@ -187,7 +192,10 @@ pub async fn authenticate(
             wait.whole_seconds().max(1) as u64,
         ));
     }
-    let found = if email.is_empty() || password.chars().count() > PASSWORD_MAX {
+    // An email that could not have been registered is simply unknown (still one verify).
+    let impossible =
+        email.is_empty() || email.len() > EMAIL_MAX || super::has_control_chars(&email);
+    let found = if impossible || password.chars().count() > PASSWORD_MAX {
         None
     } else {
         store::accounts::find_credentials(db, &email).await?

@@ -124,6 +124,9 @@ impl Prompt {
                 _ => return Err("Please pick one of the options, or skip this one.".into()),
             },
             PromptKind::Text => {
+                if super::has_control_chars(raw) {
+                    return Err("This answer holds a character we can't keep (an invisible control character). Please retype that part.".into());
+                }
                 let n = raw.chars().count();
                 if n > TEXT_MAX {
                     return Err(format!(
@@ -327,9 +330,16 @@ pub async fn start(
 ) -> Result<CheckinId> {
     let couple = couple.ok_or(AppError::Conflict("not in a couple"))?;
     let mut errors = FieldErrors::default();
-    if store::prompts::find_set_title(db, prompt_set_id)
-        .await?
-        .is_none()
+    // Set ids are slugs; anything else cannot name one, so it is not looked up.
+    let is_slug = !prompt_set_id.is_empty()
+        && prompt_set_id.len() <= 64
+        && prompt_set_id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !is_slug
+        || store::prompts::find_set_title(db, prompt_set_id)
+            .await?
+            .is_none()
     {
         errors.add(
             "prompt_set_id",
@@ -343,8 +353,11 @@ pub async fn start(
     });
     errors.into_result()?;
     let id = CheckinId::new();
-    store::checkins::insert_checkin(db, id, couple, prompt_set_id, user, moment, now).await?;
-    Ok(id)
+    if store::checkins::insert_checkin(db, id, couple, prompt_set_id, user, moment, now).await? {
+        Ok(id)
+    } else {
+        Err(AppError::Conflict("no longer in this couple"))
+    }
 }
 
 /// An optional date from a date field (`YYYY-MM-DD`), not in the future.

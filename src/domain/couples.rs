@@ -99,6 +99,12 @@ pub async fn open_invite(db: &Db, clock: &Clock, user: UserId) -> Result<Option<
         }))
 }
 
+/// Who made the invite `code`, if it can still be used: shown before linking, so nobody
+/// links to a stranger by following a link.
+pub async fn inviter_name(db: &Db, clock: &Clock, code: &str) -> Result<Option<String>> {
+    Ok(store::couples::find_inviter_name(db, code, clock.now()).await?)
+}
+
 /// Joins the couple offered by `typed_code`. Every refusal is a message for the code
 /// field. Wrong codes count towards [`throttle::JOIN`], so codes cannot be guessed.
 pub async fn join(db: &Db, clock: &Clock, joiner: UserId, typed_code: &str) -> Result<CoupleId> {

@@ -23,3 +23,11 @@ pub fn random_token(bytes: usize) -> String {
     getrandom::getrandom(&mut buf).expect("operating system random source");
     hex::encode(buf)
 }
+
+/// True when `s` holds a control character other than the line breaks and tabs people
+/// type. Such characters are refused at the edge of the domain: PostgreSQL cannot store
+/// a NUL in text, and none of them belongs in a name, an email or an answer.
+pub fn has_control_chars(s: &str) -> bool {
+    s.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}

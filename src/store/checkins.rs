@@ -57,6 +57,8 @@ pub struct NewAnswer {
     pub is_private: bool,
 }
 
+/// Inserts a check-in for `couple`, only while `started_by` is still an active member of
+/// it (an unlink racing the start wins). Returns false when nothing was inserted.
 pub async fn insert_checkin(
     db: &Db,
     checkin_id: CheckinId,
@@ -65,10 +67,12 @@ pub async fn insert_checkin(
     started_by: UserId,
     moment_on: Option<Date>,
     now: OffsetDateTime,
-) -> anyhow::Result<()> {
-    on_writer!(db, |pool| sqlx::query(
+) -> anyhow::Result<bool> {
+    let n = on_writer!(db, |pool| sqlx::query(
         "INSERT INTO checkins (checkin_id, couple_id, prompt_set_id, started_by, moment_on, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6)"
+         SELECT $1, $2, $3, $4, $5, $6
+         WHERE EXISTS (SELECT 1 FROM couple_members
+                       WHERE couple_id = $2 AND user_id = $4 AND left_at IS NULL)"
     )
     .bind(checkin_id)
     .bind(couple_id)
@@ -80,7 +84,7 @@ pub async fn insert_checkin(
     .await
     .map(|r| r.rows_affected()))
     .context("insert check-in")?;
-    Ok(())
+    Ok(n == 1)
 }
 
 /// The check-in, if `viewer` is or was a member of its couple.

@@ -73,6 +73,23 @@ pub async fn find_invite(db: &Db, code: &str) -> anyhow::Result<Option<Invite>> 
     .context("find invite")
 }
 
+/// The display name of whoever made the invite `code`, while it can still be used.
+pub async fn find_inviter_name(
+    db: &Db,
+    code: &str,
+    now: OffsetDateTime,
+) -> anyhow::Result<Option<String>> {
+    on_db!(db, |pool| sqlx::query_scalar::<_, String>(
+        "SELECT u.display_name FROM invites i JOIN users u ON u.user_id = i.inviter_id
+         WHERE i.code = $1 AND i.used_at IS NULL AND i.expires_at > $2"
+    )
+    .bind(code)
+    .bind(now)
+    .fetch_optional(pool)
+    .await)
+    .context("find inviter")
+}
+
 /// How an attempt to accept an invite ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum AcceptOutcome {

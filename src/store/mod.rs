@@ -155,7 +155,8 @@ impl Db {
                 .context("connect to PostgreSQL")?;
             Ok(Db::Postgres(pool))
         } else {
-            bail!("DATABASE_URL must start with sqlite: or postgres:// (got {url:?})")
+            // The URL may hold a password, so it is not repeated here.
+            bail!("DATABASE_URL must start with sqlite: or postgres://")
         }
     }
 

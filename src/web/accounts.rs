@@ -15,7 +15,7 @@ use crate::domain::accounts;
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::pages::Layout;
-use super::session::{self, CsrfForm, Person};
+use super::session::{self, CsrfForm, Person, Visitor};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -77,9 +77,14 @@ struct RegisterPage {
 
 async fn show_register(
     State(state): State<AppState>,
+    Visitor(visitor): Visitor,
     jar: CookieJar,
     Query(q): Query<Next>,
-) -> impl IntoResponse {
+) -> Response {
+    // Already signed in: this form's token would not match the session's, so go on.
+    if visitor.is_some() {
+        return Redirect::to(&safe_next(&q.next)).into_response();
+    }
     let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
     (
         jar,
@@ -91,6 +96,7 @@ async fn show_register(
             errors: FieldErrors::default(),
         },
     )
+        .into_response()
 }
 
 async fn submit_register(
@@ -152,9 +158,14 @@ struct LoginPage {
 
 async fn show_login(
     State(state): State<AppState>,
+    Visitor(visitor): Visitor,
     jar: CookieJar,
     Query(q): Query<Next>,
-) -> impl IntoResponse {
+) -> Response {
+    // Already signed in: this form's token would not match the session's, so go on.
+    if visitor.is_some() {
+        return Redirect::to(&safe_next(&q.next)).into_response();
+    }
     let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
     (
         jar,
@@ -167,6 +178,7 @@ async fn show_login(
             errors: FieldErrors::default(),
         },
     )
+        .into_response()
 }
 
 async fn submit_login(

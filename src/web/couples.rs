@@ -148,6 +148,8 @@ async fn submit_join(
 #[template(path = "couples/join.html")]
 struct JoinLinkPage {
     layout: Layout,
+    /// The inviter's name, for a signed-in visitor and a code that still works.
+    inviter: Option<String>,
     code: String,
     display_code: String,
     already_linked: bool,
@@ -155,11 +157,17 @@ struct JoinLinkPage {
 
 /// The page an invite link opens. It changes nothing: joining is the form's POST.
 async fn show_join_link(
+    State(state): State<AppState>,
     Visitor(visitor): Visitor,
     Path(code): Path<String>,
 ) -> Result<JoinLinkPage> {
     let code = couples::normalise_code(&code).ok_or(AppError::NotFound)?;
+    let inviter = match &visitor {
+        Some(_) => couples::inviter_name(&state.db, &state.clock, &code).await?,
+        None => None,
+    };
     Ok(JoinLinkPage {
+        inviter,
         layout: visitor.as_ref().map(Layout::for_person).unwrap_or_default(),
         already_linked: visitor.as_ref().is_some_and(|p| p.couple_id.is_some()),
         display_code: couples::display_code(&code),

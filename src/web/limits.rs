@@ -73,6 +73,10 @@ pub async fn limit_auth_posts(State(state): State<AppState>, req: Request, next:
     if limited {
         let l = &state.address_limiter;
         if let Some(ip) = l.client(&req) {
+            // Forget addresses whose allowance is full again, so the map stays small.
+            if l.limiter.len() > 10_000 {
+                l.limiter.retain_recent();
+            }
             if let Err(not_until) = l.limiter.check_key(&ip) {
                 let now = governor::clock::Clock::now(&l.clock);
                 let wait = not_until.wait_time_from(now).as_secs().max(1);

@@ -18,6 +18,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         session_cookie_is_secure_when_https_is_declared,
         sign_in_returns_only_to_paths_on_this_site,
         a_session_expires_after_thirty_days,
+        signed_in_visitors_skip_the_sign_in_and_sign_up_forms,
     )
 }
 
@@ -296,4 +297,13 @@ async fn a_session_expires_after_thirty_days(ctx: TestContext) {
         1,
         "the expired session is removed at the next sign-in"
     );
+}
+
+async fn signed_in_visitors_skip_the_sign_in_and_sign_up_forms(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.person("Sky").await;
+    b.get("/login").await.assert_redirect_to("/");
+    b.get("/register?next=/couple")
+        .await
+        .assert_redirect_to("/couple");
 }

@@ -68,6 +68,11 @@ async fn an_invite_link_asks_before_linking(ctx: TestContext) {
     let symbols: String = code.chars().filter(|c| *c != '-').collect();
     let page = b.get(&format!("/join/{symbols}")).await;
     page.assert_ok();
+    assert!(
+        page.body
+            .contains("This invite is from <strong>Dee</strong>"),
+        "you see who you would link with"
+    );
     assert_eq!(
         app.count("SELECT COUNT(*) FROM couples").await,
         0,

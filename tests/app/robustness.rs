@@ -14,6 +14,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         health_answers_without_a_session,
         every_page_says_no_store_and_carries_security_headers,
         static_files_are_served_from_the_binary,
+        control_characters_get_a_message_not_a_500,
     )
 }
 
@@ -133,5 +134,52 @@ async fn static_files_are_served_from_the_binary(ctx: TestContext) {
     assert_eq!(
         app.browser().get("/static/nope.css").await.status,
         StatusCode::NOT_FOUND
+    );
+}
+
+async fn control_characters_get_a_message_not_a_500(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, _b) = app.couple("Kit", "Lux").await;
+    let id = a.start_checkin("after-intimacy").await;
+    let page = a
+        .answer(&id, &[("a_after-change", "hello\u{0}world")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(page.texts(".field-error").len(), 1);
+    // A line break is an ordinary part of an answer.
+    a.answer(&id, &[("a_after-change", "line one\r\nline two")])
+        .await
+        .assert_redirect_to(&format!("/checkins/{id}"));
+    let page = a
+        .post_form("/checkins", &[("prompt_set_id", "after\u{0}intimacy")])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let visitor = app.browser();
+    let page = visitor
+        .post_form(
+            "/login",
+            &[
+                ("email", "kit\u{0}@example.org"),
+                ("password", "anything at all"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = visitor
+        .post_form(
+            "/register",
+            &[
+                ("display_name", "Nu\u{0}l"),
+                ("email", "n\u{0}@example.org"),
+                ("password", "quiet orchard lamp"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.texts(".field-error").len(),
+        2,
+        "{:?}",
+        page.texts(".field-error")
     );
 }
