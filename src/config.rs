@@ -61,6 +61,14 @@ pub struct Config {
     #[arg(long, env = "MUTUAL_AUTH_POSTS_PER_10_MIN", default_value_t = 20)]
     pub auth_posts_per_10_min: u32,
 
+    /// How long a sign-in lasts at most, in hours, however active (default: 30 days).
+    #[arg(long, env = "MUTUAL_SESSION_LIFETIME_HOURS", default_value_t = 720)]
+    pub session_lifetime_hours: u32,
+
+    /// A sign-in ends after this many hours without any request (default: 14 days).
+    #[arg(long, env = "MUTUAL_SESSION_IDLE_HOURS", default_value_t = 336)]
+    pub session_idle_hours: u32,
+
     /// argon2id memory cost in KiB (OWASP: 19456). Lower only for tests.
     #[arg(
         long,
@@ -86,5 +94,14 @@ impl Config {
         let mut c = Config::parse_from(["mutual"]);
         c.database_url = database_url.into();
         c
+    }
+}
+
+impl Config {
+    pub fn session_policy(&self) -> crate::domain::sessions::SessionPolicy {
+        crate::domain::sessions::SessionPolicy {
+            lifetime: time::Duration::hours(i64::from(self.session_lifetime_hours.max(1))),
+            idle: time::Duration::hours(i64::from(self.session_idle_hours.max(1))),
+        }
     }
 }

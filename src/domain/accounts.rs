@@ -1,15 +1,12 @@
 //! Accounts and sessions: who a person is, and proving it.
 //!
 //! Invariants: emails are stored trimmed and lower-cased; a password is never stored or
-//! logged, only its argon2id hash; a session token is never stored, only its SHA-256.
-
-use sha2::{Digest, Sha256};
-use time::Duration;
+//! logged, only its argon2id hash.
 
 use crate::clock::Clock;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::UserId;
-use crate::store::{self, sessions::SessionPerson, Db};
+use crate::store::{self, Db};
 
 use super::password::PasswordHashing;
 use super::throttle;
@@ -18,8 +15,6 @@ pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
 pub const NAME_MAX: usize = 60;
 pub const EMAIL_MAX: usize = 254;
-/// How long a sign-in lasts.
-pub const SESSION_LIFETIME: Duration = Duration::days(30);
 
 /// What a registration form holds once every field is valid.
 #[derive(Debug)]
@@ -62,32 +57,8 @@ pub fn parse_registration(
             "That doesn't look like an email address. It needs an @ and a domain.",
         );
     }
-    let length = password.chars().count();
-    let lowered = password.to_lowercase();
-    let local_part = email.split('@').next().unwrap_or_default();
-    if length < PASSWORD_MIN {
-        errors.add(
-            "password",
-            format!("Please use at least {PASSWORD_MIN} characters."),
-        );
-    } else if length > PASSWORD_MAX {
-        errors.add(
-            "password",
-            format!("Please use at most {PASSWORD_MAX} characters."),
-        );
-    } else if is_common_password(&lowered) {
-        errors.add(
-            "password",
-            "That password is one of the most common ones, so it is easy to guess. A few unrelated words work well.",
-        );
-    } else if !email.is_empty()
-        && (lowered.contains(&email)
-            || (local_part.chars().count() >= 4 && lowered.contains(local_part)))
-    {
-        errors.add(
-            "password",
-            "Please choose a password that doesn't contain your email address.",
-        );
+    if let Some(problem) = password_problem(password, &email) {
+        errors.add("password", problem);
     }
     if errors.is_empty() {
         Ok(NewAccount {
@@ -98,6 +69,54 @@ pub fn parse_registration(
     } else {
         Err(errors)
     }
+}
+
+/// What is wrong with `password` for the account with `email`, if anything. Passwords
+/// are never trimmed or altered; there are no composition rules.
+pub fn password_problem(password: &str, email: &str) -> Option<String> {
+    let length = password.chars().count();
+    let lowered = password.to_lowercase();
+    let local_part = email.split('@').next().unwrap_or_default();
+    if length < PASSWORD_MIN {
+        Some(format!("Please use at least {PASSWORD_MIN} characters."))
+    } else if length > PASSWORD_MAX {
+        Some(format!("Please use at most {PASSWORD_MAX} characters."))
+    } else if is_common_password(&lowered) {
+        Some("That password is one of the most common ones, so it is easy to guess. A few unrelated words work well.".to_owned())
+    } else if !email.is_empty()
+        && (lowered.contains(email)
+            || (local_part.chars().count() >= 4 && lowered.contains(local_part)))
+    {
+        Some("Please choose a password that doesn't contain your email address.".to_owned())
+    } else {
+        None
+    }
+}
+
+/// Changes the person's password after checking the current one, and ends every other
+/// session (whoever knew the old password is signed out everywhere).
+pub async fn change_password(
+    db: &Db,
+    hashing: &PasswordHashing,
+    person: &crate::store::sessions::SessionPerson,
+    current: &str,
+    new: &str,
+) -> Result<()> {
+    let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
+    let ok = hashing.verify(current, Some(&creds.password_hash)).await?;
+    let mut errors = FieldErrors::default();
+    if !ok {
+        errors.add("current_password", "That isn't your current password.");
+    }
+    if let Some(problem) = password_problem(new, &creds.email) {
+        errors.add("new_password", problem);
+    }
+    errors.into_result()?;
+    let hash = hashing.hash(new).await?;
+    store::accounts::update_password(db, person.user_id, &hash).await?;
+    store::sessions::delete_others(db, person.user_id, &person.session_public_id).await?;
+    tracing::info!(user_id = %person.user_id, "password changed; other sessions ended");
+    Ok(())
 }
 
 /// The most common passwords (shipped in data/), lower-cased, for a quick lookup.
@@ -218,49 +237,6 @@ pub async fn authenticate(
             )))
         }
     }
-}
-
-/// A new session: the token goes into the cookie and nowhere else.
-pub struct NewSession {
-    pub token: String,
-}
-
-fn session_hash(token: &str) -> [u8; 32] {
-    Sha256::digest(token.as_bytes()).into()
-}
-
-/// Starts a fresh session for `user_id`. A new token every sign-in means an id planted
-/// before sign-in is worthless afterwards.
-pub async fn start_session(db: &Db, clock: &Clock, user_id: UserId) -> Result<NewSession> {
-    let token = super::random_token(32);
-    let csrf = super::random_token(32);
-    let now = clock.now();
-    // Sign-in is a natural moment to forget this person's sessions that have run out.
-    store::sessions::delete_expired(db, user_id, now).await?;
-    store::sessions::insert_session(
-        db,
-        &session_hash(&token),
-        user_id,
-        &csrf,
-        now,
-        now + SESSION_LIFETIME,
-    )
-    .await?;
-    Ok(NewSession { token })
-}
-
-/// The signed-in person behind a session token, if the session is live.
-pub async fn session_person(db: &Db, clock: &Clock, token: &str) -> Result<Option<SessionPerson>> {
-    // Tokens we issue are 64 hex characters; anything else cannot match, so skip the query.
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Ok(None);
-    }
-    Ok(store::sessions::find_session_person(db, &session_hash(token), clock.now()).await?)
-}
-
-pub async fn end_session(db: &Db, token: &str) -> Result<()> {
-    store::sessions::delete_session(db, &session_hash(token)).await?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod chart;
 pub mod checkins;
 pub mod couples;
 pub mod password;
+pub mod sessions;
 pub mod summaries;
 pub mod throttle;
 

@@ -12,28 +12,45 @@ pub struct SessionPerson {
     pub user_id: UserId,
     pub display_name: String,
     pub csrf_token: String,
+    pub session_public_id: String,
+    pub last_seen_at: OffsetDateTime,
     pub couple_id: Option<CoupleId>,
     pub partner_id: Option<UserId>,
     pub partner_name: Option<String>,
 }
 
-pub async fn insert_session(
-    db: &Db,
-    session_hash: &[u8],
-    user_id: UserId,
-    csrf_token: &str,
-    now: OffsetDateTime,
-    expires_at: OffsetDateTime,
-) -> anyhow::Result<()> {
+/// A session as listed on the person's devices page.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub public_id: String,
+    pub device: String,
+    pub created_at: OffsetDateTime,
+    pub last_seen_at: OffsetDateTime,
+}
+
+pub struct NewSession<'a> {
+    pub session_hash: &'a [u8],
+    pub public_id: &'a str,
+    pub user_id: UserId,
+    pub csrf_token: &'a str,
+    pub device: &'a str,
+    pub now: OffsetDateTime,
+    pub expires_at: OffsetDateTime,
+}
+
+pub async fn insert_session(db: &Db, s: NewSession<'_>) -> anyhow::Result<()> {
     on_writer!(db, |pool| sqlx::query(
-        "INSERT INTO sessions (session_hash, user_id, csrf_token, created_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5)"
+        "INSERT INTO sessions
+           (session_hash, public_id, user_id, csrf_token, device, created_at, last_seen_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7)"
     )
-    .bind(session_hash)
-    .bind(user_id)
-    .bind(csrf_token)
-    .bind(now)
-    .bind(expires_at)
+    .bind(s.session_hash)
+    .bind(s.public_id)
+    .bind(s.user_id)
+    .bind(s.csrf_token)
+    .bind(s.device)
+    .bind(s.now)
+    .bind(s.expires_at)
     .execute(pool)
     .await
     .map(|r| r.rows_affected()))
@@ -41,14 +58,17 @@ pub async fn insert_session(
     Ok(())
 }
 
-/// The person behind a live session, with their active couple and partner if any.
+/// The person behind a live session (not past its lifetime, used since `idle_since`),
+/// with their active couple and partner if any.
 pub async fn find_session_person(
     db: &Db,
     session_hash: &[u8],
     now: OffsetDateTime,
+    idle_since: OffsetDateTime,
 ) -> anyhow::Result<Option<SessionPerson>> {
     on_db!(db, |pool| sqlx::query_as::<_, SessionPerson>(
-        "SELECT u.user_id, u.display_name, s.csrf_token, m.couple_id,
+        "SELECT u.user_id, u.display_name, s.csrf_token, s.public_id AS session_public_id,
+                s.last_seen_at, m.couple_id,
                 p.user_id AS partner_id, p.display_name AS partner_name
          FROM sessions s
          JOIN users u ON u.user_id = s.user_id
@@ -56,13 +76,39 @@ pub async fn find_session_person(
          LEFT JOIN couple_members pm
                 ON pm.couple_id = m.couple_id AND pm.user_id <> u.user_id AND pm.left_at IS NULL
          LEFT JOIN users p ON p.user_id = pm.user_id
-         WHERE s.session_hash = $1 AND s.expires_at > $2"
+         WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3"
     )
     .bind(session_hash)
     .bind(now)
+    .bind(idle_since)
     .fetch_optional(pool)
     .await)
     .context("find session")
+}
+
+/// Marks a session as used now.
+pub async fn touch(db: &Db, public_id: &str, now: OffsetDateTime) -> anyhow::Result<()> {
+    on_writer!(db, |pool| sqlx::query(
+        "UPDATE sessions SET last_seen_at = $1 WHERE public_id = $2"
+    )
+    .bind(now)
+    .bind(public_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("touch session")?;
+    Ok(())
+}
+
+pub async fn list_for_user(db: &Db, user_id: UserId) -> anyhow::Result<Vec<SessionRow>> {
+    on_db!(db, |pool| sqlx::query_as::<_, SessionRow>(
+        "SELECT public_id, device, created_at, last_seen_at FROM sessions
+         WHERE user_id = $1 ORDER BY last_seen_at DESC"
+    )
+    .bind(user_id)
+    .fetch_all(pool)
+    .await)
+    .context("list sessions")
 }
 
 pub async fn delete_session(db: &Db, session_hash: &[u8]) -> anyhow::Result<()> {
@@ -77,13 +123,50 @@ pub async fn delete_session(db: &Db, session_hash: &[u8]) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// Removes `user_id`'s sessions that expired before `now`.
-pub async fn delete_expired(db: &Db, user_id: UserId, now: OffsetDateTime) -> anyhow::Result<()> {
+/// Ends one of `user_id`'s sessions by its public id; false when there was none.
+pub async fn delete_by_public_id(
+    db: &Db,
+    user_id: UserId,
+    public_id: &str,
+) -> anyhow::Result<bool> {
+    let n = on_writer!(db, |pool| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND public_id = $2"
+    )
+    .bind(user_id)
+    .bind(public_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("end session")?;
+    Ok(n == 1)
+}
+
+/// Ends every session of `user_id` except the one named `keep`.
+pub async fn delete_others(db: &Db, user_id: UserId, keep: &str) -> anyhow::Result<u64> {
     on_writer!(db, |pool| sqlx::query(
-        "DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2"
+        "DELETE FROM sessions WHERE user_id = $1 AND public_id <> $2"
+    )
+    .bind(user_id)
+    .bind(keep)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("end other sessions")
+}
+
+/// Removes `user_id`'s sessions that can no longer be used.
+pub async fn delete_expired(
+    db: &Db,
+    user_id: UserId,
+    now: OffsetDateTime,
+    idle_since: OffsetDateTime,
+) -> anyhow::Result<()> {
+    on_writer!(db, |pool| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND (expires_at <= $2 OR last_seen_at <= $3)"
     )
     .bind(user_id)
     .bind(now)
+    .bind(idle_since)
     .execute(pool)
     .await
     .map(|r| r.rows_affected()))

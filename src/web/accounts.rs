@@ -11,7 +11,7 @@ use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::domain::accounts;
+use crate::domain::{accounts, sessions};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::pages::Layout;
@@ -183,9 +183,15 @@ async fn show_login(
 
 async fn submit_login(
     State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
     jar: CookieJar,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<Response> {
+    let user_agent = headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
     let result = accounts::authenticate(
         &state.db,
         &state.hashing,
@@ -195,7 +201,7 @@ async fn submit_login(
     )
     .await;
     let (status, errors, retry_after) = match result {
-        Ok(user_id) => return sign_in(&state, jar, user_id, &form.next).await,
+        Ok(user_id) => return sign_in(&state, jar, &user_agent, user_id, &form.next).await,
         Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
         Err(AppError::RateLimited(errors, secs)) => {
             (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
@@ -223,16 +229,18 @@ async fn submit_login(
 async fn sign_in(
     state: &AppState,
     jar: CookieJar,
+    user_agent: &str,
     user_id: crate::ids::UserId,
     next: &str,
 ) -> Result<Response> {
     let https = state.config.https;
     if let Some(old) = jar.get(session::session_cookie_name(https)) {
-        accounts::end_session(&state.db, old.value()).await?;
+        sessions::end(&state.db, old.value()).await?;
     }
-    let new = accounts::start_session(&state.db, &state.clock, user_id).await?;
+    let policy = state.config.session_policy();
+    let token = sessions::start(&state.db, &state.clock, policy, user_id, user_agent).await?;
     let jar = jar
-        .add(session::session_cookie(new.token, state.config.https))
+        .add(session::session_cookie(token, https, policy.lifetime))
         .remove(session::removal(session::csrf_cookie_name(https), https));
     Ok((jar, Redirect::to(&safe_next(next))).into_response())
 }
@@ -248,7 +256,7 @@ async fn submit_logout(
 ) -> Result<Response> {
     let https = state.config.https;
     if let Some(c) = jar.get(session::session_cookie_name(https)) {
-        accounts::end_session(&state.db, c.value()).await?;
+        sessions::end(&state.db, c.value()).await?;
     }
     let jar = jar.remove(session::removal(session::session_cookie_name(https), https));
     // Ask the browser to drop anything it kept from this visit, too.

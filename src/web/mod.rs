@@ -1,5 +1,6 @@
 //! The HTTP edge: the router, its layers and the static files.
 
+mod account;
 mod accounts;
 mod checkins;
 mod couples;
@@ -37,6 +38,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/login"),
     ("POST", "/login"),
     ("POST", "/logout"),
+    ("GET", "/account"),
+    ("GET", "/account/devices"),
+    ("POST", "/account/devices/{id}/end"),
+    ("POST", "/account/devices/end-others"),
+    ("GET", "/account/password"),
+    ("POST", "/account/password"),
     ("GET", "/couple"),
     ("POST", "/couple/invite"),
     ("POST", "/couple/join"),
@@ -74,6 +81,7 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .merge(pages::router())
         .merge(accounts::router())
+        .merge(account::router())
         .merge(couples::router())
         .merge(checkins::router())
         .merge(summary::router())

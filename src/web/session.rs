@@ -13,7 +13,7 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
 use crate::app::AppState;
-use crate::domain::accounts::{self, SESSION_LIFETIME};
+use crate::domain::sessions;
 use crate::error::{AppError, Result};
 use crate::store::sessions::SessionPerson;
 
@@ -57,7 +57,15 @@ async fn load(parts: &mut Parts, state: &AppState) -> Result<Option<SessionPerso
     }
     let jar = CookieJar::from_headers(&parts.headers);
     let person = match jar.get(session_cookie_name(state.config.https)) {
-        Some(c) => accounts::session_person(&state.db, &state.clock, c.value()).await?,
+        Some(c) => {
+            sessions::person(
+                &state.db,
+                &state.clock,
+                state.config.session_policy(),
+                c.value(),
+            )
+            .await?
+        }
         None => None,
     };
     parts.extensions.insert(person.clone());
@@ -90,10 +98,10 @@ fn cookie(name: &'static str, value: String, https: bool) -> Cookie<'static> {
         .build()
 }
 
-/// The session cookie for a new sign-in.
-pub fn session_cookie(token: String, https: bool) -> Cookie<'static> {
+/// The session cookie for a new sign-in, kept by the browser as long as the session can last.
+pub fn session_cookie(token: String, https: bool, lifetime: time::Duration) -> Cookie<'static> {
     let mut c = cookie(session_cookie_name(https), token, https);
-    c.set_max_age(SESSION_LIFETIME);
+    c.set_max_age(lifetime);
     c
 }
 

@@ -286,16 +286,27 @@ async fn sign_in_returns_only_to_paths_on_this_site(ctx: TestContext) {
 async fn a_session_expires_after_thirty_days(ctx: TestContext) {
     let app = ctx.spawn().await;
     let b = app.person("Rae").await;
-    app.clock.advance(time::Duration::days(29));
+    // Used every 10 days, it outlives the 14-day idle time, but not the 30-day lifetime.
+    for _ in 0..2 {
+        app.clock.advance(time::Duration::days(10));
+        b.get("/checkins").await.assert_ok();
+    }
+    app.clock.advance(time::Duration::days(9));
     b.get("/checkins").await.assert_ok();
     app.clock.advance(time::Duration::days(2));
     b.get("/checkins").await.assert_redirect_to("/login");
+    // Left alone for more than 14 days, a session ends too.
+    let idle = app.browser();
+    idle.sign_in("Rae").await.assert_redirect_to("/");
+    app.clock
+        .advance(time::Duration::days(14) + time::Duration::minutes(1));
+    idle.get("/checkins").await.assert_redirect_to("/login");
     let other = app.browser();
     other.sign_in("Rae").await.assert_redirect_to("/");
     assert_eq!(
         app.count("SELECT COUNT(*) FROM sessions").await,
         1,
-        "the expired session is removed at the next sign-in"
+        "sessions that ran out are removed at the next sign-in"
     );
 }
 

@@ -14,6 +14,7 @@ macro_rules! tests {
 
 mod helpers;
 
+mod account;
 mod accounts;
 mod checkins;
 mod couples;
@@ -38,6 +39,7 @@ pub type TestFn = fn(TestContext) -> Pin<Box<dyn Future<Output = ()> + Send>>;
 fn all() -> Vec<(&'static str, TestFn)> {
     let mut v = Vec::new();
     v.extend(accounts::tests());
+    v.extend(account::tests());
     v.extend(couples::tests());
     v.extend(checkins::tests());
     v.extend(privacy::tests());

@@ -1,0 +1,152 @@
+//! The person's own account: devices (sessions) and password.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::domain::accounts;
+use crate::domain::sessions::{self, Device};
+use crate::error::{AppError, FieldErrors, Result};
+
+use super::pages::Layout;
+use super::session::{CsrfForm, Person};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/account", get(show_account))
+        .route("/account/devices", get(show_devices))
+        .route("/account/devices/{id}/end", post(submit_end_device))
+        .route("/account/devices/end-others", post(submit_end_others))
+        .route(
+            "/account/password",
+            get(show_password).post(submit_password),
+        )
+}
+
+#[derive(Deserialize, Default)]
+struct Notice {
+    #[serde(default)]
+    done: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/account.html")]
+struct AccountPage {
+    layout: Layout,
+    notice: &'static str,
+}
+
+async fn show_account(person: Person, Query(q): Query<Notice>) -> AccountPage {
+    AccountPage {
+        layout: Layout::for_person(&person),
+        notice: match q.done.as_str() {
+            "password" => "Your password is changed. You're signed out on every other device.",
+            _ => "",
+        },
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/devices.html")]
+struct DevicesPage {
+    layout: Layout,
+    devices: Vec<Device>,
+    notice: &'static str,
+}
+
+async fn show_devices(
+    State(state): State<AppState>,
+    person: Person,
+    Query(q): Query<Notice>,
+) -> Result<DevicesPage> {
+    Ok(DevicesPage {
+        layout: Layout::for_person(&person),
+        devices: sessions::list(&state.db, &person).await?,
+        notice: match q.done.as_str() {
+            "ended" => "That device is signed out.",
+            "others" => "You're signed out everywhere else.",
+            _ => "",
+        },
+    })
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn submit_end_device(
+    State(state): State<AppState>,
+    person: Person,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Redirect> {
+    sessions::end_one(&state.db, &person, &id).await?;
+    if id == person.session_public_id {
+        return Ok(Redirect::to("/login?signed_out=1"));
+    }
+    Ok(Redirect::to("/account/devices?done=ended"))
+}
+
+async fn submit_end_others(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Redirect> {
+    sessions::end_others(&state.db, &person).await?;
+    Ok(Redirect::to("/account/devices?done=others"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/password.html")]
+struct PasswordPage {
+    layout: Layout,
+    errors: FieldErrors,
+}
+
+async fn show_password(person: Person) -> PasswordPage {
+    PasswordPage {
+        layout: Layout::for_person(&person),
+        errors: FieldErrors::default(),
+    }
+}
+
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+async fn submit_password(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<Response> {
+    let changed = accounts::change_password(
+        &state.db,
+        &state.hashing,
+        &person,
+        &form.current_password,
+        &form.new_password,
+    )
+    .await;
+    match changed {
+        Ok(()) => Ok(Redirect::to("/account?done=password").into_response()),
+        // Passwords are never typed back into a form, so there is nothing to keep.
+        Err(AppError::Invalid(errors)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            PasswordPage {
+                layout: Layout::for_person(&person),
+                errors,
+            },
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
+}
