@@ -9,6 +9,7 @@ pub mod password;
 pub mod sessions;
 pub mod summaries;
 pub mod throttle;
+pub mod two_factor;
 
 /// `N` bytes from the operating system's secure random source.
 pub fn random_bytes<const N: usize>() -> [u8; N] {

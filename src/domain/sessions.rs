@@ -30,13 +30,18 @@ fn session_hash(token: &str) -> [u8; 32] {
     Sha256::digest(token.as_bytes()).into()
 }
 
-/// Starts a fresh session for `user_id`; returns the token for the cookie.
+/// How long the step between a right password and the second factor may take.
+pub const SECOND_FACTOR_WINDOW: Duration = Duration::minutes(10);
+
+/// Starts a fresh session for `user_id`; returns the token for the cookie. With
+/// `second_factor_pending` the session grants nothing until [`complete`] is called.
 pub async fn start(
     db: &Db,
     clock: &Clock,
     policy: SessionPolicy,
     user_id: UserId,
     user_agent: &str,
+    second_factor_pending: bool,
 ) -> Result<String> {
     let token = super::random_token(32);
     let now = clock.now();
@@ -51,7 +56,13 @@ pub async fn start(
             csrf_token: &super::random_token(32),
             device: &device_label(user_agent),
             now,
-            expires_at: now + policy.lifetime,
+            expires_at: now
+                + if second_factor_pending {
+                    SECOND_FACTOR_WINDOW
+                } else {
+                    policy.lifetime
+                },
+            second_factor_pending,
         },
     )
     .await?;
@@ -79,6 +90,27 @@ pub async fn person(
         }
     }
     Ok(found)
+}
+
+/// The session behind `token` if it waits for its second factor.
+pub async fn pending(
+    db: &Db,
+    clock: &Clock,
+    token: &str,
+) -> Result<Option<store::sessions::PendingSession>> {
+    Ok(store::sessions::find_pending(db, &session_hash(token), clock.now()).await?)
+}
+
+/// Turns a pending session into a full one.
+pub async fn complete(
+    db: &Db,
+    clock: &Clock,
+    policy: SessionPolicy,
+    public_id: &str,
+) -> Result<()> {
+    let now = clock.now();
+    store::sessions::complete(db, public_id, now, now + policy.lifetime).await?;
+    Ok(())
 }
 
 pub async fn end(db: &Db, token: &str) -> Result<()> {

@@ -12,6 +12,7 @@ pub mod prompts;
 pub mod sessions;
 pub mod summaries;
 pub mod throttle;
+pub mod two_factor;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -36,13 +36,16 @@ pub struct NewSession<'a> {
     pub device: &'a str,
     pub now: OffsetDateTime,
     pub expires_at: OffsetDateTime,
+    /// The password was right, the second factor is still to come.
+    pub second_factor_pending: bool,
 }
 
 pub async fn insert_session(db: &Db, s: NewSession<'_>) -> anyhow::Result<()> {
     on_writer!(db, |pool| sqlx::query(
         "INSERT INTO sessions
-           (session_hash, public_id, user_id, csrf_token, device, created_at, last_seen_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6, $7)"
+           (session_hash, public_id, user_id, csrf_token, device, created_at, last_seen_at,
+            expires_at, second_factor_pending)
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)"
     )
     .bind(s.session_hash)
     .bind(s.public_id)
@@ -51,6 +54,7 @@ pub async fn insert_session(db: &Db, s: NewSession<'_>) -> anyhow::Result<()> {
     .bind(s.device)
     .bind(s.now)
     .bind(s.expires_at)
+    .bind(s.second_factor_pending)
     .execute(pool)
     .await
     .map(|r| r.rows_affected()))
@@ -76,7 +80,8 @@ pub async fn find_session_person(
          LEFT JOIN couple_members pm
                 ON pm.couple_id = m.couple_id AND pm.user_id <> u.user_id AND pm.left_at IS NULL
          LEFT JOIN users p ON p.user_id = pm.user_id
-         WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3"
+         WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
+           AND s.second_factor_pending = FALSE"
     )
     .bind(session_hash)
     .bind(now)
@@ -171,5 +176,50 @@ pub async fn delete_expired(
     .await
     .map(|r| r.rows_affected()))
     .context("delete expired sessions")?;
+    Ok(())
+}
+
+/// A session waiting for its second factor.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PendingSession {
+    pub user_id: UserId,
+    pub public_id: String,
+    pub email: String,
+}
+
+pub async fn find_pending(
+    db: &Db,
+    session_hash: &[u8],
+    now: OffsetDateTime,
+) -> anyhow::Result<Option<PendingSession>> {
+    on_db!(db, |pool| sqlx::query_as::<_, PendingSession>(
+        "SELECT s.user_id, s.public_id, u.email FROM sessions s JOIN users u ON u.user_id = s.user_id
+         WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.second_factor_pending = TRUE"
+    )
+    .bind(session_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await)
+    .context("find pending session")
+}
+
+/// Completes a session's sign-in once its second factor is checked.
+pub async fn complete(
+    db: &Db,
+    public_id: &str,
+    now: OffsetDateTime,
+    expires_at: OffsetDateTime,
+) -> anyhow::Result<()> {
+    on_writer!(db, |pool| sqlx::query(
+        "UPDATE sessions SET second_factor_pending = FALSE, last_seen_at = $1, expires_at = $2
+         WHERE public_id = $3"
+    )
+    .bind(now)
+    .bind(expires_at)
+    .bind(public_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("complete session")?;
     Ok(())
 }

@@ -11,7 +11,7 @@ use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::domain::{accounts, sessions};
+use crate::domain::{accounts, sessions, two_factor};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::pages::Layout;
@@ -35,13 +35,13 @@ pub struct Next {
     registered: Option<String>,
 }
 
-fn urlencode(s: &str) -> String {
+pub(super) fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("", s)])
         .map(|e| e.trim_start_matches('=').to_owned())
         .unwrap_or_default()
 }
 
-fn safe_next(next: &str) -> String {
+pub(super) fn safe_next(next: &str) -> String {
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
@@ -238,10 +238,23 @@ async fn sign_in(
         sessions::end(&state.db, old.value()).await?;
     }
     let policy = state.config.session_policy();
-    let token = sessions::start(&state.db, &state.clock, policy, user_id, user_agent).await?;
-    let jar = jar
-        .add(session::session_cookie(token, https, policy.lifetime))
-        .remove(session::removal(session::csrf_cookie_name(https), https));
+    let second_factor = two_factor::is_enabled(&state.db, user_id).await?;
+    let token = sessions::start(
+        &state.db,
+        &state.clock,
+        policy,
+        user_id,
+        user_agent,
+        second_factor,
+    )
+    .await?;
+    let jar = jar.add(session::session_cookie(token, https, policy.lifetime));
+    if second_factor {
+        // The code form is still a signed-out form: it keeps the visitor's form token.
+        let to = format!("/login/code?next={}", urlencode(&safe_next(next)));
+        return Ok((jar, Redirect::to(&to)).into_response());
+    }
+    let jar = jar.remove(session::removal(session::csrf_cookie_name(https), https));
     Ok((jar, Redirect::to(&safe_next(next))).into_response())
 }
 

@@ -9,6 +9,7 @@ mod limits;
 mod pages;
 pub mod session;
 mod summary;
+mod two_factor;
 
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -44,6 +45,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/account/devices/end-others"),
     ("GET", "/account/password"),
     ("POST", "/account/password"),
+    ("GET", "/login/code"),
+    ("POST", "/login/code"),
+    ("GET", "/account/two-factor"),
+    ("POST", "/account/two-factor/start"),
+    ("POST", "/account/two-factor/confirm"),
+    ("POST", "/account/two-factor/disable"),
     ("GET", "/couple"),
     ("POST", "/couple/invite"),
     ("POST", "/couple/join"),
@@ -82,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(accounts::router())
         .merge(account::router())
+        .merge(two_factor::router())
         .merge(couples::router())
         .merge(checkins::router())
         .merge(summary::router())

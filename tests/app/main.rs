@@ -24,6 +24,7 @@ mod privacy;
 mod robustness;
 mod security;
 mod summary;
+mod two_factor;
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -48,6 +49,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(instances::tests());
     v.extend(security::tests());
     v.extend(limits::tests());
+    v.extend(two_factor::tests());
     v
 }
 

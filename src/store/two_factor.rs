@@ -1,0 +1,144 @@
+//! SQL for two-factor sign-in: TOTP secrets and recovery codes.
+
+use anyhow::Context;
+use time::OffsetDateTime;
+
+use super::{in_tx, on_db, on_writer, Db};
+use crate::ids::UserId;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TotpRow {
+    pub secret: Vec<u8>,
+    pub enabled_at: Option<OffsetDateTime>,
+}
+
+pub async fn find(db: &Db, user: UserId) -> anyhow::Result<Option<TotpRow>> {
+    on_db!(db, |pool| sqlx::query_as::<_, TotpRow>(
+        "SELECT secret, enabled_at FROM totp_secrets WHERE user_id = $1"
+    )
+    .bind(user)
+    .fetch_optional(pool)
+    .await)
+    .context("find totp secret")
+}
+
+/// Stores a new secret for an enrolment in progress; an enabled one is left alone.
+pub async fn put_pending(
+    db: &Db,
+    user: UserId,
+    secret: &[u8],
+    now: OffsetDateTime,
+) -> anyhow::Result<()> {
+    on_writer!(db, |pool| sqlx::query(
+        "INSERT INTO totp_secrets (user_id, secret, created_at, last_step) VALUES ($1, $2, $3, 0)
+         ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at,
+             last_step = 0
+         WHERE totp_secrets.enabled_at IS NULL"
+    )
+    .bind(user)
+    .bind(secret)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("store pending totp secret")?;
+    Ok(())
+}
+
+/// Turns two-factor on, using time step `step`, with a fresh set of recovery codes.
+pub async fn enable(
+    db: &Db,
+    user: UserId,
+    step: i64,
+    recovery_hashes: &[[u8; 32]],
+    now: OffsetDateTime,
+) -> anyhow::Result<bool> {
+    in_tx!(db, |tx| {
+        let n = sqlx::query(
+            "UPDATE totp_secrets SET enabled_at = $1, last_step = $2
+             WHERE user_id = $3 AND enabled_at IS NULL",
+        )
+        .bind(now)
+        .bind(step)
+        .bind(user)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if n != 1 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+            .bind(user)
+            .execute(&mut **tx)
+            .await?;
+        for h in recovery_hashes {
+            sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
+                .bind(user)
+                .bind(&h[..])
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok::<_, anyhow::Error>(true)
+    })
+}
+
+/// Records the use of time step `step`; false when it (or a later one) was used already,
+/// which is what stops a code being replayed.
+pub async fn use_step(db: &Db, user: UserId, step: i64) -> anyhow::Result<bool> {
+    let n = on_writer!(db, |pool| sqlx::query(
+        "UPDATE totp_secrets SET last_step = $1
+         WHERE user_id = $2 AND last_step < $1 AND enabled_at IS NOT NULL"
+    )
+    .bind(step)
+    .bind(user)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("use totp step")?;
+    Ok(n == 1)
+}
+
+/// Uses up a recovery code; false when it is unknown or used already.
+pub async fn use_recovery_code(
+    db: &Db,
+    user: UserId,
+    code_hash: &[u8],
+    now: OffsetDateTime,
+) -> anyhow::Result<bool> {
+    let n = on_writer!(db, |pool| sqlx::query(
+        "UPDATE recovery_codes SET used_at = $1
+         WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL"
+    )
+    .bind(now)
+    .bind(user)
+    .bind(code_hash)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("use recovery code")?;
+    Ok(n == 1)
+}
+
+pub async fn unused_recovery_codes(db: &Db, user: UserId) -> anyhow::Result<i64> {
+    on_db!(db, |pool| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL"
+    )
+    .bind(user)
+    .fetch_one(pool)
+    .await)
+    .context("count recovery codes")
+}
+
+pub async fn disable(db: &Db, user: UserId) -> anyhow::Result<()> {
+    in_tx!(db, |tx| {
+        sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
+            .bind(user)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query("DELETE FROM totp_secrets WHERE user_id = $1")
+            .bind(user)
+            .execute(&mut **tx)
+            .await?;
+        Ok::<_, anyhow::Error>(())
+    })
+}

@@ -1,0 +1,192 @@
+//! Two-step sign-in with an authenticator app.
+
+use mutual::domain::two_factor::code_at;
+use reqwest::StatusCode;
+use time::Duration;
+
+use crate::helpers::{Browser, TestApp, TestContext, PASSWORD};
+
+pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
+    tests!(two_factor:
+        turning_it_on_needs_a_confirming_code_and_shows_recovery_codes_once,
+        signing_in_then_asks_for_a_code_and_grants_nothing_before_it,
+        a_code_works_only_once,
+        a_recovery_code_works_once,
+        turning_it_off_needs_the_password_and_a_code,
+        wrong_codes_count_towards_the_sign_in_limit,
+    )
+}
+
+fn now(app: &TestApp) -> u64 {
+    app.clock.now().unix_timestamp() as u64
+}
+
+/// Turns two-step sign-in on for `b`; returns the secret and the recovery codes.
+async fn enrol(app: &TestApp, b: &Browser) -> (String, Vec<String>) {
+    let page = b.post_form("/account/two-factor/start", &[]).await;
+    page.assert_ok();
+    let secret = page.texts("code").remove(0);
+    let code = code_at(&secret, now(app)).unwrap();
+    let done = b
+        .post_form("/account/two-factor/confirm", &[("code", &code)])
+        .await;
+    done.assert_ok();
+    let codes = done.texts(".recovery-codes code");
+    // The code used to confirm is spent: move on one step for the next one.
+    app.clock.advance(Duration::seconds(30));
+    (secret, codes)
+}
+
+async fn password_step(b: &Browser, name: &str) {
+    b.sign_in(name).await.assert_redirect_to("/login/code");
+}
+
+async fn turning_it_on_needs_a_confirming_code_and_shows_recovery_codes_once(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let a = app.person("Ana").await;
+    assert!(a
+        .get("/account/two-factor")
+        .await
+        .body
+        .contains("is <strong>off</strong>"));
+    let page = a.post_form("/account/two-factor/start", &[]).await;
+    let img = page.attr("img", "src").unwrap();
+    assert!(
+        img.starts_with("data:image/svg+xml;base64,"),
+        "a QR code made here, no outside service"
+    );
+    let secret = page.texts("code").remove(0);
+    assert!(secret.len() >= 32, "the key is shown as text too");
+    let wrong = a
+        .post_form("/account/two-factor/confirm", &[("code", "000000")])
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        wrong.texts("code").first(),
+        Some(&secret),
+        "the same key is shown again"
+    );
+    let code = code_at(&secret, now(&app)).unwrap();
+    let done = a
+        .post_form("/account/two-factor/confirm", &[("code", &code)])
+        .await;
+    let codes = done.texts(".recovery-codes code");
+    assert_eq!(codes.len(), 10);
+    let later = a.get("/account/two-factor").await;
+    assert!(later.body.contains("is <strong>on</strong>"));
+    assert!(
+        codes.iter().all(|c| !later.body.contains(c.as_str())),
+        "recovery codes are shown once"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM recovery_codes").await, 10);
+}
+
+async fn signing_in_then_asks_for_a_code_and_grants_nothing_before_it(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let a = app.person("Ben").await;
+    let (secret, _) = enrol(&app, &a).await;
+    let b = app.browser();
+    password_step(&b, "Ben").await;
+    b.get("/checkins").await.assert_redirect_to("/login");
+    b.get("/account/devices").await.assert_redirect_to("/login");
+    let wrong = b.post_form("/login/code", &[("code", "123456")]).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let code = code_at(&secret, now(&app)).unwrap();
+    b.post_form("/login/code", &[("code", &code), ("next", "/couple")])
+        .await
+        .assert_redirect_to("/couple");
+    b.get("/checkins").await.assert_ok();
+}
+
+async fn a_code_works_only_once(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let a = app.person("Cy").await;
+    let (secret, _) = enrol(&app, &a).await;
+    let code = code_at(&secret, now(&app)).unwrap();
+    let first = app.browser();
+    password_step(&first, "Cy").await;
+    first
+        .post_form("/login/code", &[("code", &code)])
+        .await
+        .assert_redirect_to("/");
+    let second = app.browser();
+    password_step(&second, "Cy").await;
+    let replay = second.post_form("/login/code", &[("code", &code)]).await;
+    assert_eq!(
+        replay.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the same code, replayed"
+    );
+    app.clock.advance(Duration::seconds(30));
+    let fresh = code_at(&secret, now(&app)).unwrap();
+    second
+        .post_form("/login/code", &[("code", &fresh)])
+        .await
+        .assert_redirect_to("/");
+}
+
+async fn a_recovery_code_works_once(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let a = app.person("Dee").await;
+    let (_, codes) = enrol(&app, &a).await;
+    let b = app.browser();
+    password_step(&b, "Dee").await;
+    b.post_form("/login/code", &[("code", &codes[3].to_uppercase())])
+        .await
+        .assert_redirect_to("/");
+    let c = app.browser();
+    password_step(&c, "Dee").await;
+    let again = c.post_form("/login/code", &[("code", &codes[3])]).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a
+        .get("/account/two-factor")
+        .await
+        .body
+        .contains("9 unused recovery codes"));
+}
+
+async fn turning_it_off_needs_the_password_and_a_code(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let a = app.person("Eli").await;
+    let (secret, _) = enrol(&app, &a).await;
+    let code = code_at(&secret, now(&app)).unwrap();
+    let no_password = a
+        .post_form(
+            "/account/two-factor/disable",
+            &[("password", "not it at all"), ("code", &code)],
+        )
+        .await;
+    assert_eq!(no_password.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let no_code = a
+        .post_form(
+            "/account/two-factor/disable",
+            &[("password", PASSWORD), ("code", "000000")],
+        )
+        .await;
+    assert_eq!(no_code.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.count("SELECT COUNT(*) FROM totp_secrets").await, 1);
+    a.post_form(
+        "/account/two-factor/disable",
+        &[("password", PASSWORD), ("code", &code)],
+    )
+    .await
+    .assert_redirect_to("/account/two-factor");
+    assert_eq!(app.count("SELECT COUNT(*) FROM totp_secrets").await, 0);
+    app.browser().sign_in("Eli").await.assert_redirect_to("/");
+}
+
+async fn wrong_codes_count_towards_the_sign_in_limit(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let a = app.person("Fay").await;
+    let (secret, _) = enrol(&app, &a).await;
+    let b = app.browser();
+    password_step(&b, "Fay").await;
+    for _ in 0..5 {
+        let res = b.post_form("/login/code", &[("code", "000000")]).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let code = code_at(&secret, now(&app)).unwrap();
+    let paused = b.post_form("/login/code", &[("code", &code)]).await;
+    assert_eq!(paused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(paused.headers.get("retry-after").is_some());
+}
