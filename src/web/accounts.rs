@@ -217,12 +217,7 @@ async fn submit_login(
         next: safe_next(&form.next),
         errors,
     };
-    let mut res = (status, jar, page).into_response();
-    if let Some(secs) = retry_after {
-        res.headers_mut()
-            .insert(axum::http::header::RETRY_AFTER, secs.into());
-    }
-    Ok(res)
+    Ok(super::form_again(status, (jar, page), retry_after))
 }
 
 /// Starts a new session (ending any the browser had) and goes on to `next`.

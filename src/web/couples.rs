@@ -136,12 +136,7 @@ async fn submit_join(
             Err(e) => return Err(e),
         };
     let page = couple_page(&state, &person, String::new(), form.code, errors).await?;
-    let mut res = (status, page).into_response();
-    if let Some(secs) = retry_after {
-        res.headers_mut()
-            .insert(axum::http::header::RETRY_AFTER, secs.into());
-    }
-    Ok(res)
+    Ok(super::form_again(status, page, retry_after))
 }
 
 #[derive(Template, WebTemplate)]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{header, Method};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::middleware::NoOpMiddleware;
@@ -84,9 +84,7 @@ pub async fn limit_auth_posts(State(state): State<AppState>, req: Request, next:
                     wait_seconds = wait,
                     "too many sign-in posts from one address"
                 );
-                let mut res = AppError::RateLimited(FieldErrors::default(), wait).into_response();
-                res.headers_mut().insert(header::RETRY_AFTER, wait.into());
-                return res;
+                return AppError::RateLimited(FieldErrors::default(), wait).into_response();
             }
         }
     }

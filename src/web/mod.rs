@@ -188,6 +188,20 @@ fn test_routes() -> Router<AppState> {
     Router::new()
 }
 
+/// A form shown again after a refusal: with `status`, and a Retry-After when the refusal
+/// was a limit.
+pub(crate) fn form_again(
+    status: StatusCode,
+    page: impl IntoResponse,
+    retry_after: Option<u64>,
+) -> Response {
+    let mut res = (status, page).into_response();
+    if let Some(secs) = retry_after {
+        res.headers_mut().insert(header::RETRY_AFTER, secs.into());
+    }
+    res
+}
+
 /// Pages hold private words: nothing but static files may be cached anywhere.
 async fn private_by_default(req: Request, next: Next) -> Response {
     let is_static = req.uri().path().starts_with("/static/");

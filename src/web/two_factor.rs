@@ -120,21 +120,12 @@ async fn submit_code(
             }
         };
     let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
-    let mut res = (
-        status,
-        jar,
-        CodePage {
-            layout: Layout::anonymous(csrf),
-            next: safe_next(&form.next),
-            errors: FieldErrors::single("code", message),
-        },
-    )
-        .into_response();
-    if let Some(secs) = retry {
-        res.headers_mut()
-            .insert(axum::http::header::RETRY_AFTER, secs.into());
-    }
-    Ok(res)
+    let page = CodePage {
+        layout: Layout::anonymous(csrf),
+        next: safe_next(&form.next),
+        errors: FieldErrors::single("code", message),
+    };
+    Ok(super::form_again(status, (jar, page), retry))
 }
 
 #[derive(Template, WebTemplate)]
