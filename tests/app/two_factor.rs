@@ -25,13 +25,13 @@ fn now(app: &TestApp) -> u64 {
 async fn enrol(app: &TestApp, b: &Browser) -> (String, Vec<String>) {
     let page = b.post_form("/account/two-factor/start", &[]).await;
     page.assert_ok();
-    let secret = page.texts("code").remove(0);
+    let secret = page.texts("samp.key").remove(0);
     let code = code_at(&secret, now(app)).unwrap();
     let done = b
         .post_form("/account/two-factor/confirm", &[("code", &code)])
         .await;
     done.assert_ok();
-    let codes = done.texts(".recovery-codes code");
+    let codes = done.texts(".recovery-codes samp");
     // The code used to confirm is spent: move on one step for the next one.
     app.clock.advance(Duration::seconds(30));
     (secret, codes)
@@ -55,14 +55,14 @@ async fn turning_it_on_needs_a_confirming_code_and_shows_recovery_codes_once(ctx
         img.starts_with("data:image/svg+xml;base64,"),
         "a QR code made here, no outside service"
     );
-    let secret = page.texts("code").remove(0);
+    let secret = page.texts("samp.key").remove(0);
     assert!(secret.len() >= 32, "the key is shown as text too");
     let wrong = a
         .post_form("/account/two-factor/confirm", &[("code", "000000")])
         .await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        wrong.texts("code").first(),
+        wrong.texts("samp.key").first(),
         Some(&secret),
         "the same key is shown again"
     );
@@ -70,7 +70,7 @@ async fn turning_it_on_needs_a_confirming_code_and_shows_recovery_codes_once(ctx
     let done = a
         .post_form("/account/two-factor/confirm", &[("code", &code)])
         .await;
-    let codes = done.texts(".recovery-codes code");
+    let codes = done.texts(".recovery-codes samp");
     assert_eq!(codes.len(), 10);
     let later = a.get("/account/two-factor").await;
     assert!(later.body.contains("is <strong>on</strong>"));
