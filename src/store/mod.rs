@@ -15,6 +15,8 @@ pub mod throttle;
 pub mod two_factor;
 
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
@@ -25,7 +27,14 @@ use sqlx::sqlite::{
 
 /// The database, either backend. Cloning is cheap (pools are reference-counted).
 #[derive(Clone, Debug)]
-pub enum Db {
+pub struct Db {
+    pub(crate) pools: Pools,
+    /// Statements run through this handle, for tests that bound queries per page.
+    queries: Arc<AtomicU64>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Pools {
     /// SQLite keeps one writer connection in its own pool: several writers only add
     /// "database is locked" and tail latency. Reads go through a small pool of their own.
     Sqlite {
@@ -44,31 +53,38 @@ pub enum Backend {
 
 /// Runs the same expression against whichever read pool `$db` holds.
 macro_rules! on_db {
-    ($db:expr, |$pool:ident| $body:expr) => {
-        match $db {
-            $crate::store::Db::Sqlite { read: $pool, .. } => $body,
-            $crate::store::Db::Postgres($pool) => $body,
+    ($db:expr, |$pool:ident| $body:expr) => {{
+        let db: &$crate::store::Db = $db;
+        db.count_query();
+        match &db.pools {
+            $crate::store::Pools::Sqlite { read: $pool, .. } => $body,
+            $crate::store::Pools::Postgres($pool) => $body,
         }
-    };
+    }};
 }
 
 /// Runs the same expression against whichever writer pool `$db` holds.
 macro_rules! on_writer {
-    ($db:expr, |$pool:ident| $body:expr) => {
-        match $db {
-            $crate::store::Db::Sqlite { write: $pool, .. } => $body,
-            $crate::store::Db::Postgres($pool) => $body,
+    ($db:expr, |$pool:ident| $body:expr) => {{
+        let db: &$crate::store::Db = $db;
+        db.count_query();
+        match &db.pools {
+            $crate::store::Pools::Sqlite { write: $pool, .. } => $body,
+            $crate::store::Pools::Postgres($pool) => $body,
         }
-    };
+    }};
 }
 
 /// Runs a block inside one write transaction on either backend and commits it when the
 /// block returns `Ok`. Inside the block `$tx` is `&mut Transaction<'_, DB>`; write
-/// `&mut **$tx` as the executor. The block is compiled once per backend.
+/// `&mut **$tx` as the executor. The block is compiled once per backend. A transaction
+/// counts as one round of queries in [`Db::query_count`].
 macro_rules! in_tx {
-    ($db:expr, |$tx:ident| $body:block) => {
-        match $db {
-            $crate::store::Db::Sqlite { write, .. } => {
+    ($db:expr, |$tx:ident| $body:block) => {{
+        let db: &$crate::store::Db = $db;
+        db.count_query();
+        match &db.pools {
+            $crate::store::Pools::Sqlite { write, .. } => {
                 // IMMEDIATE takes the write lock up front, so a transaction that reads
                 // before it writes never meets SQLITE_BUSY half-way through.
                 let mut tx = write
@@ -80,7 +96,7 @@ macro_rules! in_tx {
                 tx.commit().await.context("commit")?;
                 out
             }
-            $crate::store::Db::Postgres(pool) => {
+            $crate::store::Pools::Postgres(pool) => {
                 let mut tx = pool.begin().await.context("begin postgres transaction")?;
                 let $tx = &mut tx;
                 let out = $body;
@@ -88,7 +104,7 @@ macro_rules! in_tx {
                 out
             }
         }
-    };
+    }};
 }
 
 pub(crate) use {in_tx, on_db, on_writer};
@@ -134,10 +150,10 @@ impl Db {
             if url.contains(":memory:") || url.contains("mode=memory") {
                 // Each connection to an in-memory database is a database of its own, so
                 // reads must share the one writer connection.
-                return Ok(Db::Sqlite {
+                return Ok(Db::new(Pools::Sqlite {
                     read: write.clone(),
                     write,
-                });
+                }));
             }
             // Opened after the writer so the file and WAL mode exist. An in-memory
             // database would give each pool its own copy: use a file.
@@ -146,7 +162,7 @@ impl Db {
                 .connect_with(opts.create_if_missing(false))
                 .await
                 .context("open SQLite database for reading")?;
-            Ok(Db::Sqlite { read, write })
+            Ok(Db::new(Pools::Sqlite { read, write }))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let pool = PgPoolOptions::new()
                 .max_connections(16)
@@ -154,25 +170,41 @@ impl Db {
                 .connect(url)
                 .await
                 .context("connect to PostgreSQL")?;
-            Ok(Db::Postgres(pool))
+            Ok(Db::new(Pools::Postgres(pool)))
         } else {
             // The URL may hold a password, so it is not repeated here.
             bail!("DATABASE_URL must start with sqlite: or postgres://")
         }
     }
 
+    fn new(pools: Pools) -> Db {
+        Db {
+            pools,
+            queries: Arc::default(),
+        }
+    }
+
+    pub(crate) fn count_query(&self) {
+        self.queries.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How many statements (a transaction counts once) this handle and its clones ran.
+    pub fn query_count(&self) -> u64 {
+        self.queries.load(Ordering::Relaxed)
+    }
+
     pub fn backend(&self) -> Backend {
-        match self {
-            Db::Sqlite { .. } => Backend::Sqlite,
-            Db::Postgres(_) => Backend::Postgres,
+        match &self.pools {
+            Pools::Sqlite { .. } => Backend::Sqlite,
+            Pools::Postgres(_) => Backend::Postgres,
         }
     }
 
     /// Applies the migrations of this backend that have not run yet.
     pub async fn migrate(&self) -> anyhow::Result<()> {
-        match self {
-            Db::Sqlite { write, .. } => sqlx::migrate!("migrations/sqlite").run(write).await,
-            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await,
+        match &self.pools {
+            Pools::Sqlite { write, .. } => sqlx::migrate!("migrations/sqlite").run(write).await,
+            Pools::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await,
         }
         .context("run database migrations")
     }
@@ -186,12 +218,12 @@ impl Db {
     }
 
     pub async fn close(&self) {
-        match self {
-            Db::Sqlite { read, write } => {
+        match &self.pools {
+            Pools::Sqlite { read, write } => {
                 read.close().await;
                 write.close().await;
             }
-            Db::Postgres(pool) => pool.close().await,
+            Pools::Postgres(pool) => pool.close().await,
         }
     }
 }

@@ -21,6 +21,7 @@ mod couples;
 mod instances;
 mod limits;
 mod privacy;
+mod queries;
 mod robustness;
 mod security;
 mod summary;
@@ -50,6 +51,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(security::tests());
     v.extend(limits::tests());
     v.extend(two_factor::tests());
+    v.extend(queries::tests());
     v
 }
 
