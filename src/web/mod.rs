@@ -262,13 +262,18 @@ mod tests {
         let mut found = Vec::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            for chunk in text.split(".route(\"").skip(1) {
-                let path = chunk.split('"').next().unwrap().to_owned();
+            for chunk in text.split(".route(").skip(1) {
+                let Some(rest) = chunk.trim_start().strip_prefix('"') else {
+                    continue; // not a literal path
+                };
+                let path = rest.split('"').next().unwrap().to_owned();
                 if !path.starts_with('/') || path.starts_with("/__test/") {
                     continue; // prose, or a route that exists only in the test suite
                 }
-                // Each of our routes is written on one line, methods included.
-                let call = chunk.lines().next().unwrap();
+                // The call's methods come before the statement or the next call ends it.
+                let call = rest.split(';').next().unwrap();
+                let call = call.split("\n}").next().unwrap();
+                let call = call.split(".merge(").next().unwrap();
                 for (needle, method) in [("get(", "GET"), ("post(", "POST")] {
                     if call.contains(needle) {
                         found.push((method.to_owned(), path.clone()));
