@@ -19,6 +19,8 @@ pub const EMAIL_MAX: usize = 254;
 /// What a registration form holds once every field is valid.
 #[derive(Debug)]
 pub struct NewAccount {
+    /// A therapist's account gets a share code couples invite them with.
+    pub is_therapist: bool,
     pub email: String,
     pub display_name: String,
     pub password: String,
@@ -62,6 +64,7 @@ pub fn parse_registration(
     }
     if errors.is_empty() {
         Ok(NewAccount {
+            is_therapist: false,
             email,
             display_name: display_name.to_owned(),
             password: password.to_owned(),
@@ -164,12 +167,14 @@ pub async fn register(
 ) -> Result<Option<UserId>> {
     let hash = hashing.hash(&account.password).await?;
     let user_id = UserId::new();
+    let therapist_code = account.is_therapist.then(super::couples::new_code);
     let inserted = store::accounts::insert_user(
         db,
         user_id,
         &account.email,
         &account.display_name,
         &hash,
+        therapist_code.as_deref(),
         clock.now(),
     )
     .await?;

@@ -42,7 +42,8 @@ pub fn display_code(code: &str) -> String {
     }
 }
 
-fn new_code() -> String {
+/// A fresh random code in the invite alphabet (also therapists' share codes).
+pub fn new_code() -> String {
     let bytes = super::random_bytes::<CODE_LEN>();
     // 256 is a multiple of 32, so taking the low five bits keeps every symbol equally likely.
     bytes

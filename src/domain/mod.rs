@@ -8,6 +8,7 @@ pub mod couples;
 pub mod password;
 pub mod sessions;
 pub mod summaries;
+pub mod therapists;
 pub mod throttle;
 pub mod two_factor;
 

@@ -19,16 +19,20 @@ pub async fn insert_user(
     email: &str,
     display_name: &str,
     password_hash: &str,
+    therapist_code: Option<&str>,
     now: OffsetDateTime,
 ) -> anyhow::Result<bool> {
     let res = on_writer!(db, |pool| sqlx::query(
-        "INSERT INTO users (user_id, email, display_name, password_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING"
+        "INSERT INTO users
+           (user_id, email, display_name, password_hash, is_therapist, therapist_code, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (email) DO NOTHING"
     )
     .bind(user_id)
     .bind(email)
     .bind(display_name)
     .bind(password_hash)
+    .bind(therapist_code.is_some())
+    .bind(therapist_code)
     .bind(now)
     .execute(pool)
     .await

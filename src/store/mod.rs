@@ -11,6 +11,7 @@ pub mod couples;
 pub mod prompts;
 pub mod sessions;
 pub mod summaries;
+pub mod therapists;
 pub mod throttle;
 pub mod two_factor;
 

@@ -14,6 +14,7 @@ pub struct SessionPerson {
     pub csrf_token: String,
     pub session_public_id: String,
     pub last_seen_at: OffsetDateTime,
+    pub is_therapist: bool,
     pub couple_id: Option<CoupleId>,
     pub partner_id: Option<UserId>,
     pub partner_name: Option<String>,
@@ -72,7 +73,7 @@ pub async fn find_session_person(
 ) -> anyhow::Result<Option<SessionPerson>> {
     on_db!(db, |pool| sqlx::query_as::<_, SessionPerson>(
         "SELECT u.user_id, u.display_name, s.csrf_token, s.public_id AS session_public_id,
-                s.last_seen_at, m.couple_id,
+                s.last_seen_at, u.is_therapist, m.couple_id,
                 p.user_id AS partner_id, p.display_name AS partner_name
          FROM sessions s
          JOIN users u ON u.user_id = s.user_id

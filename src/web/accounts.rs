@@ -61,6 +61,9 @@ struct RegisterForm {
     email: String,
     #[serde(default)]
     password: String,
+    /// Present when the "I'm a therapist" box is ticked.
+    #[serde(default)]
+    therapist: Option<String>,
     #[serde(default)]
     next: String,
 }
@@ -69,6 +72,7 @@ struct RegisterForm {
 #[template(path = "accounts/register.html")]
 struct RegisterPage {
     layout: Layout,
+    therapist: bool,
     display_name: String,
     email: String,
     next: String,
@@ -90,6 +94,7 @@ async fn show_register(
         jar,
         RegisterPage {
             layout: Layout::anonymous(csrf),
+            therapist: false,
             display_name: String::new(),
             email: String::new(),
             next: safe_next(&q.next),
@@ -106,7 +111,10 @@ async fn submit_register(
 ) -> Result<Response> {
     let result = match accounts::parse_registration(&form.display_name, &form.email, &form.password)
     {
-        Ok(account) => accounts::register(&state.db, &state.hashing, &state.clock, account).await,
+        Ok(mut account) => {
+            account.is_therapist = form.therapist.is_some();
+            accounts::register(&state.db, &state.hashing, &state.clock, account).await
+        }
         Err(errors) => Err(AppError::Invalid(errors)),
     };
     match result {
@@ -124,6 +132,7 @@ async fn submit_register(
             let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
             let page = RegisterPage {
                 layout: Layout::anonymous(csrf),
+                therapist: form.therapist.is_some(),
                 display_name: form.display_name,
                 email: form.email,
                 next: safe_next(&form.next),

@@ -9,6 +9,7 @@ mod limits;
 mod pages;
 pub mod session;
 mod summary;
+mod therapists;
 mod two_factor;
 
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
@@ -64,6 +65,12 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/checkins/{id}/answers"),
     ("POST", "/checkins/{id}/dismiss"),
     ("GET", "/summary"),
+    ("GET", "/therapist"),
+    ("GET", "/therapist/couples/{link}"),
+    ("GET", "/couple/therapist"),
+    ("POST", "/couple/therapist/invite"),
+    ("POST", "/couple/therapist/{link}/consent"),
+    ("POST", "/couple/therapist/{link}/revoke"),
     ("GET", "/healthz"),
     ("GET", "/static/{*path}"),
 ];
@@ -90,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(account::router())
         .merge(two_factor::router())
+        .merge(therapists::router())
         .merge(couples::router())
         .merge(checkins::router())
         .merge(summary::router())

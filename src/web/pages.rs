@@ -21,6 +21,7 @@ pub struct Layout {
     pub name: String,
     pub csrf: String,
     pub linked: bool,
+    pub therapist: bool,
 }
 
 impl Layout {
@@ -30,6 +31,7 @@ impl Layout {
             name: p.display_name.clone(),
             csrf: p.csrf_token.clone(),
             linked: p.couple_id.is_some(),
+            therapist: p.is_therapist,
         }
     }
 

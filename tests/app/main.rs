@@ -25,6 +25,7 @@ mod queries;
 mod robustness;
 mod security;
 mod summary;
+mod therapists;
 mod two_factor;
 
 use std::future::Future;
@@ -52,6 +53,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(limits::tests());
     v.extend(two_factor::tests());
     v.extend(queries::tests());
+    v.extend(therapists::tests());
     v
 }
 

@@ -65,6 +65,7 @@ fn concrete(path: &str, w: &World) -> String {
         w.checkin.as_str()
     };
     path.replace("{id}", id)
+        .replace("{link}", &w.checkin)
         .replace("{code}", &w.code)
         .replace("{*path}", "css/main.css")
 }

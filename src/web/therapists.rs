@@ -1,0 +1,194 @@
+//! Therapist pages (dashboard, one couple) and the couple's side (invite, consent, revoke,
+//! access log).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::domain::therapists::{self, Access, ConsentLevel, CoupleLink, CoupleView, Dashboard};
+use crate::error::{AppError, FieldErrors, Result};
+
+use super::pages::Layout;
+use super::session::{CsrfForm, Person};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/therapist", get(show_dashboard))
+        .route("/therapist/couples/{link}", get(show_couple))
+        .route("/couple/therapist", get(show_couple_therapists))
+        .route("/couple/therapist/invite", post(submit_invite))
+        .route("/couple/therapist/{link}/consent", post(submit_consent))
+        .route("/couple/therapist/{link}/revoke", post(submit_revoke))
+}
+
+fn parse_link(raw: &str) -> Result<uuid::Uuid> {
+    uuid::Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "therapists/dashboard.html")]
+struct DashboardPage {
+    layout: Layout,
+    dashboard: Dashboard,
+}
+
+async fn show_dashboard(State(state): State<AppState>, person: Person) -> Result<DashboardPage> {
+    Ok(DashboardPage {
+        layout: Layout::for_person(&person),
+        dashboard: therapists::dashboard(&state.db, &person).await?,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "therapists/couple.html")]
+struct TherapistCouplePage {
+    layout: Layout,
+    view: CoupleView,
+}
+
+async fn show_couple(
+    State(state): State<AppState>,
+    person: Person,
+    Path(link): Path<String>,
+) -> Result<TherapistCouplePage> {
+    let view =
+        therapists::couple_view(&state.db, &state.clock, &person, parse_link(&link)?).await?;
+    Ok(TherapistCouplePage {
+        layout: Layout::for_person(&person),
+        view,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "therapists/for_couple.html")]
+struct CoupleTherapistsPage {
+    layout: Layout,
+    partner_name: String,
+    links: Vec<CoupleLink>,
+    log: Vec<Access>,
+    levels: [ConsentLevel; 3],
+    code: String,
+    level: String,
+    notice: &'static str,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize, Default)]
+struct Notice {
+    #[serde(default)]
+    done: String,
+}
+
+async fn couple_therapists_page(
+    state: &AppState,
+    person: &Person,
+    code: String,
+    level: String,
+    notice: &'static str,
+    errors: FieldErrors,
+) -> Result<CoupleTherapistsPage> {
+    let couple = person.couple_id.ok_or(AppError::NotFound)?;
+    Ok(CoupleTherapistsPage {
+        layout: Layout::for_person(person),
+        partner_name: person.partner_name.clone().unwrap_or_default(),
+        links: therapists::couple_links(&state.db, couple, person.user_id).await?,
+        log: therapists::access_log(&state.db, couple).await?,
+        levels: ConsentLevel::ALL,
+        code,
+        level,
+        notice,
+        errors,
+    })
+}
+
+async fn show_couple_therapists(
+    State(state): State<AppState>,
+    person: Person,
+    Query(q): Query<Notice>,
+) -> Result<Response> {
+    if person.couple_id.is_none() {
+        return Ok(Redirect::to("/couple").into_response());
+    }
+    let notice = match q.done.as_str() {
+        "invited" => "Invitation sent. Your therapist sees nothing until your partner agrees too.",
+        "consent" => "Your choice is saved.",
+        "revoked" => "Done. Your therapist no longer sees anything of yours, past or future.",
+        _ => "",
+    };
+    Ok(couple_therapists_page(
+        &state,
+        &person,
+        String::new(),
+        "1".into(),
+        notice,
+        FieldErrors::default(),
+    )
+    .await?
+    .into_response())
+}
+
+#[derive(Deserialize)]
+struct InviteForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    level: String,
+}
+
+async fn submit_invite(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> Result<Response> {
+    match therapists::invite(&state.db, &state.clock, &person, &form.code, &form.level).await {
+        Ok(()) => Ok(Redirect::to("/couple/therapist?done=invited").into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let page =
+                couple_therapists_page(&state, &person, form.code, form.level, "", errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct ConsentForm {
+    #[serde(default)]
+    level: String,
+}
+
+async fn submit_consent(
+    State(state): State<AppState>,
+    person: Person,
+    Path(link): Path<String>,
+    CsrfForm(form): CsrfForm<ConsentForm>,
+) -> Result<Redirect> {
+    therapists::consent(
+        &state.db,
+        &state.clock,
+        &person,
+        parse_link(&link)?,
+        &form.level,
+    )
+    .await?;
+    Ok(Redirect::to("/couple/therapist?done=consent"))
+}
+
+#[derive(Deserialize)]
+struct Empty {}
+
+async fn submit_revoke(
+    State(state): State<AppState>,
+    person: Person,
+    Path(link): Path<String>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Redirect> {
+    therapists::revoke(&state.db, &state.clock, &person, parse_link(&link)?).await?;
+    Ok(Redirect::to("/couple/therapist?done=revoked"))
+}

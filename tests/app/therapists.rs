@@ -1,0 +1,295 @@
+//! Therapists: consent from both partners, revocation, two-step sign-in, access log.
+
+use mutual::domain::two_factor::code_at;
+use reqwest::StatusCode;
+use time::Duration;
+
+use crate::helpers::{marker, Browser, TestApp, TestContext, PASSWORD};
+
+pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
+    tests!(therapists:
+        a_therapist_sees_a_couple_only_once_both_partners_agree,
+        the_more_restrictive_consent_is_what_counts,
+        revoking_is_effective_on_the_next_request,
+        a_therapist_of_another_couple_or_a_partner_gets_404,
+        no_couple_is_shown_before_the_therapist_turns_on_two_step_sign_in,
+        every_look_is_logged_where_both_partners_can_read_it,
+        a_therapist_sees_no_answers_and_nothing_private,
+        unlinking_the_couple_ends_the_therapist_link,
+        a_partner_cannot_touch_another_couples_link,
+    )
+}
+
+/// A therapist, signed in, with two-step sign-in on.
+async fn therapist(app: &TestApp, name: &str) -> (Browser, String) {
+    let t = app.browser();
+    t.post_form(
+        "/register",
+        &[
+            ("display_name", name),
+            ("email", &Browser::email(name)),
+            ("password", PASSWORD),
+            ("therapist", "on"),
+        ],
+    )
+    .await;
+    t.sign_in(name).await.assert_redirect_to("/");
+    let page = t.post_form("/account/two-factor/start", &[]).await;
+    let secret = page.texts("samp.key").remove(0);
+    let now = app.clock.now().unix_timestamp() as u64;
+    t.post_form(
+        "/account/two-factor/confirm",
+        &[("code", &code_at(&secret, now).unwrap())],
+    )
+    .await
+    .assert_ok();
+    app.clock.advance(Duration::seconds(30));
+    let code = t.get("/therapist").await.texts("code").remove(0);
+    (t, code)
+}
+
+/// The id of the couple's link, from a partner's page.
+async fn link_id(partner: &Browser) -> String {
+    let page = partner.get("/couple/therapist").await;
+    let action = page
+        .attr("form[action$='/consent']", "action")
+        .expect("a link on the page");
+    action
+        .trim_start_matches("/couple/therapist/")
+        .trim_end_matches("/consent")
+        .to_owned()
+}
+
+async fn invite(partner: &Browser, code: &str, level: &str) {
+    partner
+        .post_form(
+            "/couple/therapist/invite",
+            &[("code", code), ("level", level)],
+        )
+        .await
+        .assert_redirect_to("/couple/therapist?done=invited");
+}
+
+async fn agree(partner: &Browser, link: &str, level: &str) {
+    partner
+        .post_form(
+            &format!("/couple/therapist/{link}/consent"),
+            &[("level", level)],
+        )
+        .await
+        .assert_redirect_to("/couple/therapist?done=consent");
+}
+
+/// A couple with an active link to a new therapist.
+async fn linked(app: &TestApp, levels: (&str, &str)) -> (Browser, Browser, Browser, String) {
+    let (t, code) = therapist(app, "Theo").await;
+    let (a, b) = app.couple("Ana", "Ben").await;
+    invite(&a, &code, levels.0).await;
+    let link = link_id(&a).await;
+    agree(&b, &link, levels.1).await;
+    (t, a, b, link)
+}
+
+async fn a_therapist_sees_a_couple_only_once_both_partners_agree(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, code) = therapist(&app, "Tess").await;
+    let (a, b) = app.couple("Cy", "Dee").await;
+    invite(&a, &code, "3").await;
+    let link = link_id(&a).await;
+    // Pending: one partner agreed.
+    assert_eq!(
+        t.get(&format!("/therapist/couples/{link}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let dash = t.get("/therapist").await;
+    assert!(!dash.body.contains("Cy") && !dash.body.contains("Dee"));
+    assert!(dash.body.contains("1 invitation waits"));
+    assert!(b
+        .get("/couple/therapist")
+        .await
+        .body
+        .contains("Waiting for you"));
+    agree(&b, &link, "3").await;
+    let dash = t.get("/therapist").await;
+    assert!(dash.body.contains("Cy and Dee") || dash.body.contains("Dee and Cy"));
+    t.get(&format!("/therapist/couples/{link}"))
+        .await
+        .assert_ok();
+}
+
+async fn the_more_restrictive_consent_is_what_counts(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, a, _b, link) = linked(&app, ("3", "1")).await;
+    let page = t.get(&format!("/therapist/couples/{link}")).await;
+    assert!(page.body.contains("Only whether check-ins were done"));
+    // Raising one's own choice does not raise the other's.
+    agree(&a, &link, "3").await;
+    let page = t.get(&format!("/therapist/couples/{link}")).await;
+    assert!(page.body.contains("Only whether check-ins were done"));
+}
+
+async fn revoking_is_effective_on_the_next_request(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, _a, b, link) = linked(&app, ("2", "2")).await;
+    t.get(&format!("/therapist/couples/{link}"))
+        .await
+        .assert_ok();
+    b.post_form(&format!("/couple/therapist/{link}/revoke"), &[])
+        .await
+        .assert_redirect_to("/couple/therapist?done=revoked");
+    assert_eq!(
+        t.get(&format!("/therapist/couples/{link}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let dash = t.get("/therapist").await;
+    assert!(!dash.body.contains("Ana") && !dash.body.contains("Ben"));
+}
+
+async fn a_therapist_of_another_couple_or_a_partner_gets_404(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (_t, a, _b, link) = linked(&app, ("3", "3")).await;
+    let (other, other_code) = therapist(&app, "Otto").await;
+    let (c, d) = app.couple("Cal", "Dot").await;
+    invite(&c, &other_code, "3").await;
+    let their_link = link_id(&c).await;
+    agree(&d, &their_link, "3").await;
+    assert_eq!(
+        other
+            .get(&format!("/therapist/couples/{link}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!other.get("/therapist").await.body.contains("Ana"));
+    // A partner is not a therapist: the therapist pages do not exist for them.
+    assert_eq!(a.get("/therapist").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        a.get(&format!("/therapist/couples/{link}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        other.get("/therapist/couples/not-a-link").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn no_couple_is_shown_before_the_therapist_turns_on_two_step_sign_in(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let t = app.browser();
+    t.post_form(
+        "/register",
+        &[
+            ("display_name", "Uma"),
+            ("email", "uma@example.org"),
+            ("password", PASSWORD),
+            ("therapist", "on"),
+        ],
+    )
+    .await;
+    t.sign_in("Uma").await.assert_redirect_to("/");
+    let dash = t.get("/therapist").await;
+    assert!(dash.body.contains("two-step sign-in"));
+    let code = dash.texts("code").remove(0);
+    let (a, b) = app.couple("Vi", "Wes").await;
+    invite(&a, &code, "3").await;
+    let link = link_id(&a).await;
+    agree(&b, &link, "3").await;
+    assert_eq!(
+        t.get(&format!("/therapist/couples/{link}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!t.get("/therapist").await.body.contains("Vi and"));
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM therapist_access_log").await,
+        0
+    );
+}
+
+async fn every_look_is_logged_where_both_partners_can_read_it(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, a, b, link) = linked(&app, ("1", "1")).await;
+    assert!(a
+        .get("/couple/therapist")
+        .await
+        .body
+        .contains("No therapist has looked"));
+    t.get(&format!("/therapist/couples/{link}"))
+        .await
+        .assert_ok();
+    t.get(&format!("/therapist/couples/{link}"))
+        .await
+        .assert_ok();
+    for partner in [&a, &b] {
+        let page = partner.get("/couple/therapist").await;
+        let rows = page.texts("table tbody tr");
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(rows
+            .iter()
+            .all(|r| r.contains("Theo") && r.contains("how many check-ins were done")));
+    }
+}
+
+async fn a_therapist_sees_no_answers_and_nothing_private(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, a, b, link) = linked(&app, ("3", "3")).await;
+    let id = a.start_checkin("after-intimacy").await;
+    let (shared, private) = (marker("shared"), marker("private"));
+    a.answer(
+        &id,
+        &[
+            ("a_after-enjoyable", &shared),
+            ("a_after-change", &private),
+            ("private_after-change", "on"),
+        ],
+    )
+    .await;
+    b.answer(&id, &[("a_after-enjoyable", &shared)]).await;
+    let page = t.get(&format!("/therapist/couples/{link}")).await;
+    assert_eq!(page.texts(".stat-value"), vec!["1", "0"]);
+    assert!(
+        !page.body.contains(&private),
+        "private answers never reach a therapist"
+    );
+    assert!(
+        !page.body.contains(&shared),
+        "this page shows completion only"
+    );
+    assert_eq!(
+        t.get(&format!("/checkins/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn unlinking_the_couple_ends_the_therapist_link(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, a, _b, link) = linked(&app, ("2", "2")).await;
+    a.post_form("/couple/unlink", &[("confirm", "yes")]).await;
+    assert_eq!(
+        t.get(&format!("/therapist/couples/{link}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn a_partner_cannot_touch_another_couples_link(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, _a, _b, link) = linked(&app, ("1", "1")).await;
+    let (c, _d) = app.couple("Cal", "Dot").await;
+    let res = c
+        .post_form(&format!("/couple/therapist/{link}/revoke"), &[])
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let res = c
+        .post_form(
+            &format!("/couple/therapist/{link}/consent"),
+            &[("level", "3")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    t.get(&format!("/therapist/couples/{link}"))
+        .await
+        .assert_ok();
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM therapist_consents").await,
+        2
+    );
+}
