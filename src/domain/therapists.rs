@@ -244,6 +244,9 @@ pub struct CoupleView {
     pub level: ConsentLevel,
     pub completed: i64,
     pub open: i64,
+    /// With consent to scales and up: the couple summary, seen from the first partner
+    /// named. Its shared words are emptied unless both consented to words.
+    pub summary: Option<super::summaries::Summary>,
 }
 
 pub async fn couple_view(
@@ -259,19 +262,36 @@ pub async fn couple_view(
     let active = store::therapists::find_active_link(db, person.user_id, link)
         .await?
         .ok_or(AppError::NotFound)?;
+    let level = ConsentLevel::from_i32(active.level);
     let counts = store::summaries::counts(db, active.couple_id).await?;
-    let names = store::therapists::member_names(db, person.user_id)
+    let members: Vec<_> = store::therapists::member_names(db, person.user_id)
         .await?
         .into_iter()
         .filter(|n| n.couple_id == active.couple_id)
-        .map(|n| n.display_name)
         .collect();
-    store::therapists::log_access(db, link, "how many check-ins were done", clock.now()).await?;
+    let summary = match (level, members.first()) {
+        (ConsentLevel::Status, _) | (_, None) => None,
+        (_, Some(first)) => {
+            let mut s = super::summaries::for_couple(db, active.couple_id, first.user_id).await?;
+            if level < ConsentLevel::Words {
+                s.keep.clear();
+                s.change.clear();
+            }
+            Some(s)
+        }
+    };
+    let viewed = match level {
+        ConsentLevel::Status => "how many check-ins were done",
+        ConsentLevel::Scales => "the summary: 1-to-5 answers",
+        ConsentLevel::Words => "the summary: 1-to-5 answers and shared written answers",
+    };
+    store::therapists::log_access(db, link, viewed, clock.now()).await?;
     Ok(CoupleView {
-        names,
-        level: ConsentLevel::from_i32(active.level),
+        names: members.into_iter().map(|n| n.display_name).collect(),
+        level,
         completed: counts.completed,
         open: counts.open,
+        summary,
     })
 }
 

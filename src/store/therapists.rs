@@ -259,13 +259,14 @@ pub async fn pending_count(db: &Db, therapist: UserId) -> anyhow::Result<i64> {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MemberName {
     pub couple_id: CoupleId,
+    pub user_id: UserId,
     pub display_name: String,
 }
 
 /// The current partners' names of every couple actively linked to `therapist`.
 pub async fn member_names(db: &Db, therapist: UserId) -> anyhow::Result<Vec<MemberName>> {
     let sql = format!(
-        "SELECT m.couple_id, u.display_name
+        "SELECT m.couple_id, u.user_id, u.display_name
          FROM therapist_links l JOIN couples cp ON cp.couple_id = l.couple_id
          JOIN couple_members m ON m.couple_id = l.couple_id AND m.left_at IS NULL
          JOIN users u ON u.user_id = m.user_id

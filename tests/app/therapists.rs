@@ -17,6 +17,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         a_therapist_sees_no_answers_and_nothing_private,
         unlinking_the_couple_ends_the_therapist_link,
         a_partner_cannot_touch_another_couples_link,
+        each_consent_level_shows_exactly_what_it_allows,
     )
 }
 
@@ -251,8 +252,8 @@ async fn a_therapist_sees_no_answers_and_nothing_private(ctx: TestContext) {
         "private answers never reach a therapist"
     );
     assert!(
-        !page.body.contains(&shared),
-        "this page shows completion only"
+        page.body.contains(&shared),
+        "words are shown with both partners' consent to words"
     );
     assert_eq!(
         t.get(&format!("/checkins/{id}")).await.status,
@@ -292,4 +293,65 @@ async fn a_partner_cannot_touch_another_couples_link(ctx: TestContext) {
         app.count("SELECT COUNT(*) FROM therapist_consents").await,
         2
     );
+}
+
+/// What the therapist's page holds, at each level, for one revealed check-in.
+async fn each_consent_level_shows_exactly_what_it_allows(ctx: TestContext) {
+    for level in ["1", "2", "3"] {
+        let app = ctx.spawn().await;
+        let (t, code) = therapist(&app, &format!("T{level}")).await;
+        let (a, b) = app.couple(&format!("A{level}"), &format!("B{level}")).await;
+        invite(&a, &code, level).await;
+        let link = link_id(&a).await;
+        agree(&b, &link, level).await;
+        let id = a.start_checkin("after-intimacy").await;
+        let (words, private) = (marker("words"), marker("private"));
+        a.answer(
+            &id,
+            &[
+                ("a_after-connected", "4"),
+                ("a_after-enjoyable", &words),
+                ("a_after-change", &private),
+                ("private_after-change", "on"),
+            ],
+        )
+        .await;
+        b.answer(
+            &id,
+            &[("a_after-connected", "2"), ("a_after-change", &words)],
+        )
+        .await;
+        let page = t.get(&format!("/therapist/couples/{link}")).await;
+        page.assert_ok();
+        assert_eq!(
+            page.texts(".stat-value"),
+            vec!["1", "0"],
+            "level {level}: completion always"
+        );
+        let charts = page.texts("figure.chart");
+        let scales = charts
+            .iter()
+            .any(|c| c.contains("How connected") && c.contains("4.0") && c.contains("2.0"));
+        assert_eq!(scales, level != "1", "level {level}: scale answers");
+        assert_eq!(
+            page.body.contains(&words),
+            level == "3",
+            "level {level}: written answers"
+        );
+        assert!(
+            !page.body.contains(&private),
+            "level {level}: never a private answer"
+        );
+        let logged = a
+            .get("/couple/therapist")
+            .await
+            .texts("table tbody tr")
+            .remove(0);
+        let expected = match level {
+            "1" => "how many check-ins were done",
+            "2" => "the summary: 1-to-5 answers",
+            _ => "shared written answers",
+        };
+        assert!(logged.contains(expected), "{logged}");
+    }
 }
