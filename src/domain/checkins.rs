@@ -327,8 +327,23 @@ pub async fn start(
     couple: Option<CoupleId>,
     prompt_set_id: &str,
     moment_on: &str,
+    assignment: &str,
 ) -> Result<CheckinId> {
     let couple = couple.ok_or(AppError::Conflict("not in a couple"))?;
+    // A check-in for a therapist's exercise uses that exercise's set; the exercise must be
+    // one of this couple's, from a therapist both partners still consent to.
+    let (assignment, assigned_set) = if assignment.is_empty() {
+        (None, None)
+    } else {
+        let id = uuid::Uuid::parse_str(assignment).map_err(|_| AppError::NotFound)?;
+        let found = store::therapists::assignments_of_couple(db, couple)
+            .await?
+            .into_iter()
+            .find(|a| a.assignment_id == id)
+            .ok_or(AppError::NotFound)?;
+        (Some(id), Some(found.prompt_set_id))
+    };
+    let prompt_set_id = assigned_set.as_deref().unwrap_or(prompt_set_id);
     let mut errors = FieldErrors::default();
     // Set ids are slugs; anything else cannot name one, so it is not looked up.
     let is_slug = !prompt_set_id.is_empty()
@@ -353,7 +368,15 @@ pub async fn start(
     });
     errors.into_result()?;
     let id = CheckinId::new();
-    if store::checkins::insert_checkin(db, id, couple, prompt_set_id, user, moment, now).await? {
+    let new = store::checkins::NewCheckin {
+        checkin_id: id,
+        couple_id: couple,
+        prompt_set_id,
+        started_by: user,
+        moment_on: moment,
+        assignment,
+    };
+    if store::checkins::insert_checkin(db, new, now).await? {
         Ok(id)
     } else {
         Err(AppError::Conflict("no longer in this couple"))

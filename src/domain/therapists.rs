@@ -247,6 +247,7 @@ pub struct CoupleView {
     /// With consent to scales and up: the couple summary, seen from the first partner
     /// named. Its shared words are emptied unless both consented to words.
     pub summary: Option<super::summaries::Summary>,
+    pub assignments: Vec<Assignment>,
 }
 
 pub async fn couple_view(
@@ -255,13 +256,7 @@ pub async fn couple_view(
     person: &SessionPerson,
     link: uuid::Uuid,
 ) -> Result<CoupleView> {
-    therapist_only(person)?;
-    if !super::two_factor::is_enabled(db, person.user_id).await? {
-        return Err(AppError::NotFound);
-    }
-    let active = store::therapists::find_active_link(db, person.user_id, link)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let active = active_link(db, person, link).await?;
     let level = ConsentLevel::from_i32(active.level);
     let counts = store::summaries::counts(db, active.couple_id).await?;
     let members: Vec<_> = store::therapists::member_names(db, person.user_id)
@@ -292,6 +287,11 @@ pub async fn couple_view(
         completed: counts.completed,
         open: counts.open,
         summary,
+        assignments: store::therapists::assignments_of_link(db, link)
+            .await?
+            .into_iter()
+            .map(Assignment::from_row)
+            .collect(),
     })
 }
 
@@ -308,4 +308,159 @@ mod tests {
         assert_eq!(ConsentLevel::parse("2"), Some(ConsentLevel::Scales));
         assert_eq!(ConsentLevel::parse("9"), None);
     }
+}
+
+/// An exercise as shown to the couple and the therapist.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub id: uuid::Uuid,
+    pub set_title: String,
+    pub note: String,
+    pub therapist_name: String,
+    pub starts_on: time::Date,
+    pub target_count: Option<i32>,
+    pub ends_on: Option<time::Date>,
+    pub done: i64,
+}
+
+impl Assignment {
+    fn from_row(r: store::therapists::AssignmentRow) -> Assignment {
+        Assignment {
+            id: r.assignment_id,
+            set_title: r.set_title,
+            note: r.note,
+            therapist_name: r.therapist_name,
+            starts_on: r.starts_on,
+            target_count: r.target_count,
+            ends_on: r.ends_on,
+            done: r.done,
+        }
+    }
+
+    /// "2 of 3 done, by 7 Dec 2026" and the like.
+    pub fn progress(&self) -> String {
+        let by = self
+            .ends_on
+            .map(|d| format!(", by {}", crate::web::fmt::date(d)))
+            .unwrap_or_default();
+        match self.target_count {
+            Some(n) => format!("{} of {n} done{by}", self.done),
+            None => format!("{} done{by}", self.done),
+        }
+    }
+}
+
+/// The exercises of the couple's active therapists, for the couple's home page.
+pub async fn assignments_for_couple(db: &Db, couple: CoupleId) -> Result<Vec<Assignment>> {
+    Ok(store::therapists::assignments_of_couple(db, couple)
+        .await?
+        .into_iter()
+        .map(Assignment::from_row)
+        .collect())
+}
+
+async fn active_link(
+    db: &Db,
+    person: &SessionPerson,
+    link: uuid::Uuid,
+) -> Result<store::therapists::ActiveLinkRow> {
+    therapist_only(person)?;
+    if !super::two_factor::is_enabled(db, person.user_id).await? {
+        return Err(AppError::NotFound);
+    }
+    store::therapists::find_active_link(db, person.user_id, link)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// What a therapist typed into the assignment form.
+pub struct AssignmentInput<'a> {
+    pub prompt_set_id: &'a str,
+    pub note: &'a str,
+    pub starts_on: &'a str,
+    pub target_count: &'a str,
+    pub ends_on: &'a str,
+}
+
+/// A therapist assigns an exercise on one of their active links.
+pub async fn assign(
+    db: &Db,
+    clock: &Clock,
+    person: &SessionPerson,
+    link: uuid::Uuid,
+    input: AssignmentInput<'_>,
+) -> Result<()> {
+    active_link(db, person, link).await?;
+    let mut errors = FieldErrors::default();
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let today = clock.now().date();
+    if store::prompts::find_set_title(db, input.prompt_set_id)
+        .await?
+        .is_none()
+    {
+        errors.add("prompt_set_id", "Please choose a set of questions.");
+    }
+    let note = input.note.trim();
+    if note.chars().count() > 1000 || super::has_control_chars(note) {
+        errors.add(
+            "note",
+            "Please keep the note to 1000 characters of plain text.",
+        );
+    }
+    let starts_on = if input.starts_on.trim().is_empty() {
+        today
+    } else {
+        time::Date::parse(input.starts_on.trim(), &format).unwrap_or_else(|_| {
+            errors.add("starts_on", "Please give the date as year-month-day.");
+            today
+        })
+    };
+    let target_count = match input.target_count.trim() {
+        "" => None,
+        raw => match raw.parse::<i32>() {
+            Ok(n) if (1..=50).contains(&n) => Some(n),
+            _ => {
+                errors.add(
+                    "target_count",
+                    "Please give a number from 1 to 50, or leave it empty.",
+                );
+                None
+            }
+        },
+    };
+    let ends_on = match input.ends_on.trim() {
+        "" => None,
+        raw => match time::Date::parse(raw, &format) {
+            Ok(d) if d >= starts_on => Some(d),
+            Ok(_) => {
+                errors.add("ends_on", "The end date comes before the start.");
+                None
+            }
+            Err(_) => {
+                errors.add("ends_on", "Please give the date as year-month-day.");
+                None
+            }
+        },
+    };
+    if target_count.is_none() && ends_on.is_none() && errors.is_empty() {
+        errors.add(
+            "target_count",
+            "Please give a number of check-ins, an end date, or both.",
+        );
+    }
+    errors.into_result()?;
+    store::therapists::insert_assignment(
+        db,
+        store::therapists::NewAssignment {
+            link,
+            prompt_set_id: input.prompt_set_id,
+            note,
+            starts_on,
+            target_count,
+            ends_on,
+        },
+        clock.now(),
+    )
+    .await?;
+    Ok(())
 }

@@ -57,28 +57,36 @@ pub struct NewAnswer {
     pub is_private: bool,
 }
 
-/// Inserts a check-in for `couple`, only while `started_by` is still an active member of
-/// it (an unlink racing the start wins). Returns false when nothing was inserted.
+pub struct NewCheckin<'a> {
+    pub checkin_id: CheckinId,
+    pub couple_id: CoupleId,
+    pub prompt_set_id: &'a str,
+    pub started_by: UserId,
+    pub moment_on: Option<Date>,
+    /// The therapist's exercise this check-in is for, if any.
+    pub assignment: Option<uuid::Uuid>,
+}
+
+/// Inserts a check-in, only while its starter is still an active member of the couple
+/// (an unlink racing the start wins). Returns false when nothing was inserted.
 pub async fn insert_checkin(
     db: &Db,
-    checkin_id: CheckinId,
-    couple_id: CoupleId,
-    prompt_set_id: &str,
-    started_by: UserId,
-    moment_on: Option<Date>,
+    c: NewCheckin<'_>,
     now: OffsetDateTime,
 ) -> anyhow::Result<bool> {
     let n = on_writer!(db, |pool| sqlx::query(
-        "INSERT INTO checkins (checkin_id, couple_id, prompt_set_id, started_by, moment_on, created_at)
-         SELECT $1, $2, $3, $4, $5, $6
+        "INSERT INTO checkins
+           (checkin_id, couple_id, prompt_set_id, started_by, moment_on, assignment_id, created_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7
          WHERE EXISTS (SELECT 1 FROM couple_members
                        WHERE couple_id = $2 AND user_id = $4 AND left_at IS NULL)"
     )
-    .bind(checkin_id)
-    .bind(couple_id)
-    .bind(prompt_set_id)
-    .bind(started_by)
-    .bind(moment_on)
+    .bind(c.checkin_id)
+    .bind(c.couple_id)
+    .bind(c.prompt_set_id)
+    .bind(c.started_by)
+    .bind(c.moment_on)
+    .bind(c.assignment)
     .bind(now)
     .execute(pool)
     .await

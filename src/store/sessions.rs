@@ -18,6 +18,9 @@ pub struct SessionPerson {
     pub couple_id: Option<CoupleId>,
     pub partner_id: Option<UserId>,
     pub partner_name: Option<String>,
+    /// The couple has a therapist link that is not revoked (pages skip the therapist
+    /// queries otherwise).
+    pub has_therapist: bool,
 }
 
 /// A session as listed on the person's devices page.
@@ -74,7 +77,9 @@ pub async fn find_session_person(
     on_db!(db, |pool| sqlx::query_as::<_, SessionPerson>(
         "SELECT u.user_id, u.display_name, s.csrf_token, s.public_id AS session_public_id,
                 s.last_seen_at, u.is_therapist, m.couple_id,
-                p.user_id AS partner_id, p.display_name AS partner_name
+                p.user_id AS partner_id, p.display_name AS partner_name,
+                EXISTS (SELECT 1 FROM therapist_links tl
+                        WHERE tl.couple_id = m.couple_id AND tl.revoked_at IS NULL) AS has_therapist
          FROM sessions s
          JOIN users u ON u.user_id = s.user_id
          LEFT JOIN couple_members m ON m.user_id = u.user_id AND m.left_at IS NULL

@@ -321,3 +321,90 @@ pub async fn access_log(db: &Db, couple: CoupleId, limit: i64) -> anyhow::Result
     .await)
     .context("read access log")
 }
+
+/// An assigned exercise with how many of its check-ins both partners finished.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AssignmentRow {
+    pub assignment_id: uuid::Uuid,
+    pub prompt_set_id: String,
+    pub set_title: String,
+    pub note: String,
+    pub starts_on: time::Date,
+    pub target_count: Option<i32>,
+    pub ends_on: Option<time::Date>,
+    pub therapist_name: String,
+    pub done: i64,
+}
+
+const ASSIGNMENT_COLUMNS: &str = "a.assignment_id, a.prompt_set_id, s.title AS set_title, a.note,
+    a.starts_on, a.target_count, a.ends_on, u.display_name AS therapist_name,
+    (SELECT COUNT(*) FROM checkins c
+     WHERE c.assignment_id = a.assignment_id AND c.revealed_at IS NOT NULL) AS done
+    FROM assignments a
+    JOIN therapist_links l ON l.link_id = a.link_id
+    JOIN couples cp ON cp.couple_id = l.couple_id
+    JOIN prompt_sets s ON s.prompt_set_id = a.prompt_set_id
+    JOIN users u ON u.user_id = l.therapist_id";
+
+pub struct NewAssignment<'a> {
+    pub link: uuid::Uuid,
+    pub prompt_set_id: &'a str,
+    pub note: &'a str,
+    pub starts_on: time::Date,
+    pub target_count: Option<i32>,
+    pub ends_on: Option<time::Date>,
+}
+
+pub async fn insert_assignment(
+    db: &Db,
+    a: NewAssignment<'_>,
+    now: OffsetDateTime,
+) -> anyhow::Result<uuid::Uuid> {
+    let id = uuid::Uuid::now_v7();
+    on_writer!(db, |pool| sqlx::query(
+        "INSERT INTO assignments
+           (assignment_id, link_id, prompt_set_id, note, starts_on, target_count, ends_on, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+    )
+    .bind(id)
+    .bind(a.link)
+    .bind(a.prompt_set_id)
+    .bind(a.note)
+    .bind(a.starts_on)
+    .bind(a.target_count)
+    .bind(a.ends_on)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("insert assignment")?;
+    Ok(id)
+}
+
+/// The assignments of one link (the therapist's view; the caller checked the link).
+pub async fn assignments_of_link(db: &Db, link: uuid::Uuid) -> anyhow::Result<Vec<AssignmentRow>> {
+    let sql = format!(
+        "SELECT {ASSIGNMENT_COLUMNS} WHERE a.link_id = $1 ORDER BY a.starts_on, a.created_at"
+    );
+    on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
+        .bind(link)
+        .fetch_all(pool)
+        .await)
+    .context("assignments of link")
+}
+
+/// The assignments of `couple` from therapists whose link is active.
+pub async fn assignments_of_couple(
+    db: &Db,
+    couple: CoupleId,
+) -> anyhow::Result<Vec<AssignmentRow>> {
+    let sql = format!(
+        "SELECT {ASSIGNMENT_COLUMNS} WHERE l.couple_id = $1 AND {ACTIVE}
+         ORDER BY a.starts_on, a.created_at"
+    );
+    on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
+        .bind(couple)
+        .fetch_all(pool)
+        .await)
+    .context("assignments of couple")
+}

@@ -103,6 +103,9 @@ struct NewForm {
     prompt_set_id: String,
     #[serde(default)]
     moment_on: String,
+    /// Set when the check-in is for a therapist's exercise.
+    #[serde(default)]
+    assignment: String,
 }
 
 async fn submit_new(
@@ -117,6 +120,7 @@ async fn submit_new(
         person.couple_id,
         &form.prompt_set_id,
         &form.moment_on,
+        &form.assignment,
     )
     .await;
     match started {

@@ -67,6 +67,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/summary"),
     ("GET", "/therapist"),
     ("GET", "/therapist/couples/{link}"),
+    ("POST", "/therapist/couples/{link}/assignments"),
     ("GET", "/couple/therapist"),
     ("POST", "/couple/therapist/invite"),
     ("POST", "/couple/therapist/{link}/consent"),

@@ -53,6 +53,7 @@ pub fn router() -> Router<AppState> {
 struct HomePage {
     layout: Layout,
     partner_name: Option<String>,
+    assignments: Vec<crate::domain::therapists::Assignment>,
     open: Vec<CheckinSummary>,
     recent: Vec<CheckinSummary>,
 }
@@ -72,9 +73,16 @@ async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> 
     };
     let all = checkins::list(&state.db, person.user_id).await?;
     let (open, done): (Vec<_>, Vec<_>) = all.into_iter().partition(|c| c.status.is_open());
+    let assignments = match person.couple_id {
+        Some(c) if person.has_therapist => {
+            crate::domain::therapists::assignments_for_couple(&state.db, c).await?
+        }
+        _ => Vec::new(),
+    };
     Ok(HomePage {
         layout: Layout::for_person(&person),
         partner_name: person.partner_name.clone(),
+        assignments,
         open,
         recent: done.into_iter().take(5).collect(),
     }

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::domain::therapists::{self, Access, ConsentLevel, CoupleLink, CoupleView, Dashboard};
 use crate::error::{AppError, FieldErrors, Result};
+use crate::store::{self, prompts::PromptSetRow};
 
 use super::pages::Layout;
 use super::session::{CsrfForm, Person};
@@ -21,6 +22,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/therapist", get(show_dashboard))
         .route("/therapist/couples/{link}", get(show_couple))
+        .route(
+            "/therapist/couples/{link}/assignments",
+            post(submit_assignment),
+        )
         .route("/couple/therapist", get(show_couple_therapists))
         .route("/couple/therapist/invite", post(submit_invite))
         .route("/couple/therapist/{link}/consent", post(submit_consent))
@@ -49,7 +54,67 @@ async fn show_dashboard(State(state): State<AppState>, person: Person) -> Result
 #[template(path = "therapists/couple.html")]
 struct TherapistCouplePage {
     layout: Layout,
+    link: String,
     view: CoupleView,
+    sets: Vec<PromptSetRow>,
+    form: AssignmentForm,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize, Default)]
+struct AssignmentForm {
+    #[serde(default)]
+    prompt_set_id: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    target_count: String,
+    #[serde(default)]
+    ends_on: String,
+}
+
+async fn therapist_couple_page(
+    state: &AppState,
+    person: &Person,
+    link: uuid::Uuid,
+    form: AssignmentForm,
+    errors: FieldErrors,
+) -> Result<TherapistCouplePage> {
+    let view = therapists::couple_view(&state.db, &state.clock, person, link).await?;
+    Ok(TherapistCouplePage {
+        layout: Layout::for_person(person),
+        link: link.to_string(),
+        view,
+        sets: store::prompts::list_sets(&state.db).await?,
+        form,
+        errors,
+    })
+}
+
+async fn submit_assignment(
+    State(state): State<AppState>,
+    person: Person,
+    Path(link): Path<String>,
+    CsrfForm(form): CsrfForm<AssignmentForm>,
+) -> Result<Response> {
+    let link = parse_link(&link)?;
+    let input = therapists::AssignmentInput {
+        prompt_set_id: &form.prompt_set_id,
+        note: &form.note,
+        starts_on: &form.starts_on,
+        target_count: &form.target_count,
+        ends_on: &form.ends_on,
+    };
+    match therapists::assign(&state.db, &state.clock, &person, link, input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/therapist/couples/{link}")).into_response()),
+        Err(AppError::Invalid(errors)) => {
+            let page = therapist_couple_page(&state, &person, link, form, errors).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 async fn show_couple(
@@ -57,12 +122,18 @@ async fn show_couple(
     person: Person,
     Path(link): Path<String>,
 ) -> Result<TherapistCouplePage> {
-    let view =
-        therapists::couple_view(&state.db, &state.clock, &person, parse_link(&link)?).await?;
-    Ok(TherapistCouplePage {
-        layout: Layout::for_person(&person),
-        view,
-    })
+    let form = AssignmentForm {
+        target_count: "3".into(),
+        ..AssignmentForm::default()
+    };
+    therapist_couple_page(
+        &state,
+        &person,
+        parse_link(&link)?,
+        form,
+        FieldErrors::default(),
+    )
+    .await
 }
 
 #[derive(Template, WebTemplate)]

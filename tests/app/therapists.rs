@@ -18,6 +18,9 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         unlinking_the_couple_ends_the_therapist_link,
         a_partner_cannot_touch_another_couples_link,
         each_consent_level_shows_exactly_what_it_allows,
+        an_assigned_exercise_is_started_from_home_and_counted,
+        an_assignment_form_with_mistakes_keeps_what_was_typed,
+        assignments_stay_within_their_couple_and_their_link,
     )
 }
 
@@ -354,4 +357,130 @@ async fn each_consent_level_shows_exactly_what_it_allows(ctx: TestContext) {
         };
         assert!(logged.contains(expected), "{logged}");
     }
+}
+
+fn assignment_id(home: &crate::helpers::Page) -> String {
+    home.attr("input[name=assignment]", "value")
+        .expect("an exercise on the home page")
+}
+
+async fn an_assigned_exercise_is_started_from_home_and_counted(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, a, b, link) = linked(&app, ("1", "1")).await;
+    let note = marker("note");
+    t.post_form(
+        &format!("/therapist/couples/{link}/assignments"),
+        &[
+            ("prompt_set_id", "mutuality-reflection"),
+            ("note", &note),
+            ("target_count", "2"),
+            ("ends_on", ""),
+        ],
+    )
+    .await
+    .assert_redirect_to(&format!("/therapist/couples/{link}"));
+    for partner in [&a, &b] {
+        let home = partner.get("/").await;
+        assert!(home.body.contains(&note) && home.body.contains("0 of 2 done"));
+    }
+    let home = a.get("/").await;
+    let started = a
+        .post_form(
+            "/checkins",
+            &[("assignment", &assignment_id(&home)), ("prompt_set_id", "")],
+        )
+        .await;
+    started.assert_redirect_to("/checkins/");
+    let id = started
+        .location()
+        .trim_start_matches("/checkins/")
+        .to_owned();
+    assert!(a
+        .get(&format!("/checkins/{id}"))
+        .await
+        .body
+        .contains("Mutuality reflection"));
+    a.answer(&id, &[]).await;
+    b.answer(&id, &[]).await;
+    assert!(t
+        .get(&format!("/therapist/couples/{link}"))
+        .await
+        .body
+        .contains("1 of 2 done"));
+    assert!(b.get("/").await.body.contains("1 of 2 done"));
+}
+
+async fn an_assignment_form_with_mistakes_keeps_what_was_typed(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, _a, _b, link) = linked(&app, ("1", "1")).await;
+    let page = t
+        .post_form(
+            &format!("/therapist/couples/{link}/assignments"),
+            &[
+                ("prompt_set_id", "safe-and-present"),
+                ("note", "gently, no rush"),
+                ("target_count", ""),
+                ("ends_on", ""),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(page.texts("#note"), vec!["gently, no rush"]);
+    assert!(page
+        .attr("option[value=safe-and-present][selected]", "value")
+        .is_some());
+    assert_eq!(page.texts(".field-error").len(), 1);
+    let page = t
+        .post_form(
+            &format!("/therapist/couples/{link}/assignments"),
+            &[
+                ("prompt_set_id", "safe-and-present"),
+                ("target_count", "500"),
+                ("ends_on", "soon"),
+            ],
+        )
+        .await;
+    assert_eq!(page.texts(".field-error").len(), 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM assignments").await, 0);
+}
+
+async fn assignments_stay_within_their_couple_and_their_link(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, a, b, link) = linked(&app, ("1", "1")).await;
+    t.post_form(
+        &format!("/therapist/couples/{link}/assignments"),
+        &[("prompt_set_id", "after-intimacy"), ("target_count", "1")],
+    )
+    .await;
+    let assignment = assignment_id(&a.get("/").await);
+    // Another therapist cannot assign on this link; another couple cannot use the exercise.
+    let (other, _) = therapist(&app, "Otto").await;
+    let res = other
+        .post_form(
+            &format!("/therapist/couples/{link}/assignments"),
+            &[("prompt_set_id", "after-intimacy"), ("target_count", "1")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let (c, _d) = app.couple("Cal", "Dot").await;
+    let res = c
+        .post_form(
+            "/checkins",
+            &[("assignment", &assignment), ("prompt_set_id", "")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert!(!c.get("/").await.body.contains(&assignment));
+    // Once revoked, the exercise is gone for the couple too.
+    b.post_form(&format!("/couple/therapist/{link}/revoke"), &[])
+        .await;
+    assert!(!a.get("/").await.body.contains(&assignment));
+    let res = a
+        .post_form(
+            "/checkins",
+            &[("assignment", &assignment), ("prompt_set_id", "")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert_eq!(app.count("SELECT COUNT(*) FROM checkins").await, 0);
 }
