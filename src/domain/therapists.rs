@@ -264,6 +264,7 @@ pub async fn couple_view(
         .into_iter()
         .filter(|n| n.couple_id == active.couple_id)
         .collect();
+    let first_id = members.first().map(|m| m.user_id);
     let summary = match (level, members.first()) {
         (ConsentLevel::Status, _) | (_, None) => None,
         (_, Some(first)) => {
@@ -287,11 +288,13 @@ pub async fn couple_view(
         completed: counts.completed,
         open: counts.open,
         summary,
-        assignments: store::therapists::assignments_of_link(db, link)
-            .await?
-            .into_iter()
-            .map(Assignment::from_row)
-            .collect(),
+        assignments: with_answers(
+            db,
+            store::therapists::assignments_of_link(db, link).await?,
+            level,
+            first_id,
+        )
+        .await?,
     })
 }
 
@@ -321,6 +324,17 @@ pub struct Assignment {
     pub target_count: Option<i32>,
     pub ends_on: Option<time::Date>,
     pub done: i64,
+    /// Within consent: the finished check-ins' shared answers (empty at "status only").
+    pub checkins: Vec<AssignedCheckin>,
+}
+
+/// A finished check-in of an exercise: each prompt with both partners' shared answers.
+#[derive(Debug, Clone)]
+pub struct AssignedCheckin {
+    pub id: uuid::Uuid,
+    pub date: time::Date,
+    /// (question, first partner's answer, second partner's answer)
+    pub rows: Vec<(String, String, String)>,
 }
 
 impl Assignment {
@@ -334,6 +348,7 @@ impl Assignment {
             target_count: r.target_count,
             ends_on: r.ends_on,
             done: r.done,
+            checkins: Vec::new(),
         }
     }
 
@@ -463,4 +478,55 @@ pub async fn assign(
     )
     .await?;
     Ok(())
+}
+
+/// Adds to each exercise the answers its finished check-ins may show at `level`.
+async fn with_answers(
+    db: &Db,
+    rows: Vec<store::therapists::AssignmentRow>,
+    level: ConsentLevel,
+    first: Option<UserId>,
+) -> Result<Vec<Assignment>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut a = Assignment::from_row(row);
+        if level >= ConsentLevel::Scales {
+            let answers =
+                store::therapists::assigned_answers(db, a.id, level >= ConsentLevel::Words).await?;
+            for ans in answers {
+                // Rows come ordered by check-in, so a new id starts a new check-in.
+                if a.checkins.last().is_none_or(|c| c.id != ans.checkin_id) {
+                    a.checkins.push(AssignedCheckin {
+                        id: ans.checkin_id,
+                        date: ans.revealed_at.date(),
+                        rows: Vec::new(),
+                    });
+                }
+                let shown = match ans.kind.as_str() {
+                    "scale" => ans
+                        .value_int
+                        .map(|v| format!("{v} of 5"))
+                        .unwrap_or_default(),
+                    _ => ans.value_text.unwrap_or_default(),
+                };
+                let checkin = a.checkins.last_mut().expect("pushed above");
+                let row = match checkin.rows.iter_mut().find(|r| r.0 == ans.prompt_text) {
+                    Some(r) => r,
+                    None => {
+                        checkin
+                            .rows
+                            .push((ans.prompt_text.clone(), String::new(), String::new()));
+                        checkin.rows.last_mut().expect("just pushed")
+                    }
+                };
+                if Some(ans.user_id) == first {
+                    row.1 = shown;
+                } else {
+                    row.2 = shown;
+                }
+            }
+        }
+        out.push(a);
+    }
+    Ok(out)
 }

@@ -408,3 +408,39 @@ pub async fn assignments_of_couple(
         .await)
     .context("assignments of couple")
 }
+
+/// One shared answer in a finished check-in of an assignment.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AssignedAnswer {
+    pub checkin_id: uuid::Uuid,
+    pub revealed_at: OffsetDateTime,
+    pub user_id: UserId,
+    pub prompt_text: String,
+    pub kind: String,
+    pub value_int: Option<i32>,
+    pub value_text: Option<String>,
+}
+
+/// The non-private answers in the revealed check-ins of `assignment`: scale answers, and
+/// written ones too when `with_words`. Private answers are excluded here, in the query.
+pub async fn assigned_answers(
+    db: &Db,
+    assignment: uuid::Uuid,
+    with_words: bool,
+) -> anyhow::Result<Vec<AssignedAnswer>> {
+    on_db!(db, |pool| sqlx::query_as::<_, AssignedAnswer>(
+        "SELECT c.checkin_id, c.revealed_at, a.user_id, p.text AS prompt_text, p.kind,
+                a.value_int, a.value_text
+         FROM checkins c
+         JOIN answers a ON a.checkin_id = c.checkin_id
+         JOIN prompts p ON p.prompt_id = a.prompt_id
+         WHERE c.assignment_id = $1 AND c.revealed_at IS NOT NULL AND a.is_private = FALSE
+           AND (p.kind = 'scale' OR ($2 AND p.kind = 'text'))
+         ORDER BY c.revealed_at, c.checkin_id, p.position"
+    )
+    .bind(assignment)
+    .bind(with_words)
+    .fetch_all(pool)
+    .await)
+    .context("answers of an assignment")
+}

@@ -21,6 +21,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         an_assigned_exercise_is_started_from_home_and_counted,
         an_assignment_form_with_mistakes_keeps_what_was_typed,
         assignments_stay_within_their_couple_and_their_link,
+        an_exercises_answers_show_within_consent_only,
     )
 }
 
@@ -483,4 +484,64 @@ async fn assignments_stay_within_their_couple_and_their_link(ctx: TestContext) {
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     assert_eq!(app.count("SELECT COUNT(*) FROM checkins").await, 0);
+}
+
+async fn an_exercises_answers_show_within_consent_only(ctx: TestContext) {
+    for level in ["1", "2", "3"] {
+        let app = ctx.spawn().await;
+        let (t, code) = therapist(&app, &format!("Tx{level}")).await;
+        let (a, b) = app
+            .couple(&format!("Ax{level}"), &format!("Bx{level}"))
+            .await;
+        invite(&a, &code, level).await;
+        let link = link_id(&a).await;
+        agree(&b, &link, level).await;
+        t.post_form(
+            &format!("/therapist/couples/{link}/assignments"),
+            &[("prompt_set_id", "after-intimacy"), ("target_count", "1")],
+        )
+        .await;
+        let started = a
+            .post_form(
+                "/checkins",
+                &[
+                    ("assignment", &assignment_id(&a.get("/").await)),
+                    ("prompt_set_id", ""),
+                ],
+            )
+            .await;
+        let id = started
+            .location()
+            .trim_start_matches("/checkins/")
+            .to_owned();
+        let (words, private) = (marker("words"), marker("private"));
+        a.answer(
+            &id,
+            &[
+                ("a_after-pace", "4"),
+                ("a_after-enjoyable", &words),
+                ("a_after-change", &private),
+                ("private_after-change", "on"),
+            ],
+        )
+        .await;
+        b.answer(&id, &[("a_after-pace", "2")]).await;
+        let page = t.get(&format!("/therapist/couples/{link}")).await;
+        let tables = page.texts("details table");
+        assert_eq!(
+            tables.is_empty(),
+            level == "1",
+            "level {level}: answers only with consent to scales"
+        );
+        assert_eq!(page.body.contains("4 of 5"), level != "1", "level {level}");
+        assert_eq!(
+            page.body.contains(&words),
+            level == "3",
+            "level {level}: written answers"
+        );
+        assert!(
+            !page.body.contains(&private),
+            "level {level}: never a private answer"
+        );
+    }
 }
