@@ -351,11 +351,14 @@ pub async fn start(
         && prompt_set_id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !is_slug
-        || store::prompts::find_set_title(db, prompt_set_id)
-            .await?
-            .is_none()
-    {
+    // Without an exercise, only the library's sets; a therapist's own set comes only
+    // through an exercise they assigned (checked above).
+    let known = assigned_set.is_some()
+        || (is_slug
+            && store::prompts::find_set_title(db, prompt_set_id, None)
+                .await?
+                .is_some());
+    if !known {
         errors.add(
             "prompt_set_id",
             "Please choose one of the sets of questions.",

@@ -2,7 +2,8 @@
 
 use anyhow::Context;
 
-use super::{on_db, Db};
+use super::{in_tx, on_db, Db};
+use crate::ids::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PromptSetRow {
@@ -31,26 +32,102 @@ pub struct ChoiceRow {
     pub label: String,
 }
 
-pub async fn list_sets(db: &Db) -> anyhow::Result<Vec<PromptSetRow>> {
+/// The library's sets, and with `owner` also the sets that therapist wrote.
+pub async fn list_sets(db: &Db, owner: Option<UserId>) -> anyhow::Result<Vec<PromptSetRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, PromptSetRow>(
         "SELECT s.prompt_set_id, s.title, s.description, COUNT(p.prompt_id) AS prompt_count
          FROM prompt_sets s LEFT JOIN prompts p ON p.prompt_set_id = s.prompt_set_id
+         WHERE s.owner_id IS NULL OR s.owner_id = $1
          GROUP BY s.prompt_set_id, s.title, s.description, s.position
          ORDER BY s.position"
     )
+    .bind(owner)
     .fetch_all(pool)
     .await)
     .context("list prompt sets")
 }
 
-pub async fn find_set_title(db: &Db, prompt_set_id: &str) -> anyhow::Result<Option<String>> {
+/// The title of a library set, or of a set `owner` wrote.
+pub async fn find_set_title(
+    db: &Db,
+    prompt_set_id: &str,
+    owner: Option<UserId>,
+) -> anyhow::Result<Option<String>> {
     on_db!(db, |pool| sqlx::query_scalar::<_, String>(
-        "SELECT title FROM prompt_sets WHERE prompt_set_id = $1"
+        "SELECT title FROM prompt_sets
+         WHERE prompt_set_id = $1 AND (owner_id IS NULL OR owner_id = $2)"
     )
     .bind(prompt_set_id)
+    .bind(owner)
     .fetch_optional(pool)
     .await)
     .context("find prompt set")
+}
+
+/// A prompt a therapist wrote.
+pub struct NewPrompt {
+    pub kind: &'static str,
+    pub text: String,
+    pub low: Option<String>,
+    pub high: Option<String>,
+    pub choices: Vec<String>,
+}
+
+/// Stores a set `owner` wrote, with its prompts, in one transaction.
+pub async fn insert_custom_set(
+    db: &Db,
+    owner: UserId,
+    title: &str,
+    description: &str,
+    prompts: &[NewPrompt],
+) -> anyhow::Result<String> {
+    let set_id = uuid::Uuid::now_v7().to_string();
+    in_tx!(db, |tx| {
+        let position: i32 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM prompt_sets")
+                .fetch_one(&mut **tx)
+                .await?;
+        sqlx::query(
+            "INSERT INTO prompt_sets (prompt_set_id, title, description, position, owner_id)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&set_id)
+        .bind(title)
+        .bind(description)
+        .bind(position)
+        .bind(owner)
+        .execute(&mut **tx)
+        .await?;
+        for (i, p) in prompts.iter().enumerate() {
+            let prompt_id = uuid::Uuid::now_v7().to_string();
+            sqlx::query(
+                "INSERT INTO prompts (prompt_id, prompt_set_id, position, kind, text,
+                                      scale_low_label, scale_high_label, source)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, 'Written by the couple''s therapist')",
+            )
+            .bind(&prompt_id)
+            .bind(&set_id)
+            .bind(i as i32 + 1)
+            .bind(p.kind)
+            .bind(&p.text)
+            .bind(&p.low)
+            .bind(&p.high)
+            .execute(&mut **tx)
+            .await?;
+            for (j, label) in p.choices.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO prompt_choices (prompt_id, position, label) VALUES ($1, $2, $3)",
+                )
+                .bind(&prompt_id)
+                .bind(j as i32 + 1)
+                .bind(label)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(set_id)
 }
 
 /// The prompts of one set in order, and the choices of its choice prompts.

@@ -65,7 +65,7 @@ async fn new_page(
     moment_on: String,
     errors: FieldErrors,
 ) -> Result<NewPage> {
-    let sets = store::prompts::list_sets(&state.db).await?;
+    let sets = store::prompts::list_sets(&state.db, None).await?;
     let prompt_set_id = if prompt_set_id.is_empty() {
         sets.first()
             .map(|s| s.prompt_set_id.clone())

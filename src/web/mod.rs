@@ -66,6 +66,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/checkins/{id}/dismiss"),
     ("GET", "/summary"),
     ("GET", "/therapist"),
+    ("GET", "/therapist/sets/new"),
+    ("POST", "/therapist/sets"),
     ("GET", "/therapist/couples/{link}"),
     ("POST", "/therapist/couples/{link}/assignments"),
     ("GET", "/couple/therapist"),

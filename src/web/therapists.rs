@@ -21,6 +21,8 @@ use super::session::{CsrfForm, Person};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/therapist", get(show_dashboard))
+        .route("/therapist/sets/new", get(show_new_set))
+        .route("/therapist/sets", post(submit_new_set))
         .route("/therapist/couples/{link}", get(show_couple))
         .route(
             "/therapist/couples/{link}/assignments",
@@ -87,7 +89,7 @@ async fn therapist_couple_page(
         layout: Layout::for_person(person),
         link: link.to_string(),
         view,
-        sets: store::prompts::list_sets(&state.db).await?,
+        sets: store::prompts::list_sets(&state.db, Some(person.user_id)).await?,
         form,
         errors,
     })
@@ -262,4 +264,58 @@ async fn submit_revoke(
 ) -> Result<Redirect> {
     therapists::revoke(&state.db, &state.clock, &person, parse_link(&link)?).await?;
     Ok(Redirect::to("/couple/therapist?done=revoked"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "therapists/new_set.html")]
+struct NewSetPage {
+    layout: Layout,
+    title: String,
+    description: String,
+    drafts: Vec<therapists::PromptDraft>,
+    errors: FieldErrors,
+}
+
+async fn show_new_set(person: Person) -> Result<NewSetPage> {
+    if !person.is_therapist {
+        return Err(AppError::NotFound);
+    }
+    Ok(NewSetPage {
+        layout: Layout::for_person(&person),
+        title: String::new(),
+        description: String::new(),
+        drafts: therapists::drafts_from(&[]),
+        errors: FieldErrors::default(),
+    })
+}
+
+async fn submit_new_set(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response> {
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (title, description) = (field("title"), field("description"));
+    let drafts = therapists::drafts_from(&fields);
+    match therapists::create_set(&state.db, &person, &title, &description, &drafts).await {
+        Ok(_) => Ok(Redirect::to("/therapist?done=set").into_response()),
+        Err(AppError::Invalid(errors)) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            NewSetPage {
+                layout: Layout::for_person(&person),
+                title,
+                description,
+                drafts,
+                errors,
+            },
+        )
+            .into_response()),
+        Err(e) => Err(e),
+    }
 }

@@ -22,6 +22,8 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         an_assignment_form_with_mistakes_keeps_what_was_typed,
         assignments_stay_within_their_couple_and_their_link,
         an_exercises_answers_show_within_consent_only,
+        a_therapists_own_set_reaches_couples_only_through_an_exercise,
+        a_set_with_mistakes_keeps_what_was_typed,
     )
 }
 
@@ -544,4 +546,120 @@ async fn an_exercises_answers_show_within_consent_only(ctx: TestContext) {
             "level {level}: never a private answer"
         );
     }
+}
+
+async fn a_therapists_own_set_reaches_couples_only_through_an_exercise(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, a, b, link) = linked(&app, ("2", "2")).await;
+    let question = marker("How close did you feel on the walk");
+    t.post_form(
+        "/therapist/sets",
+        &[
+            ("title", "Our walk"),
+            ("p1_text", &question),
+            ("p1_kind", "scale"),
+            ("p1_low", "Far"),
+            ("p1_high", "Close"),
+            ("p2_text", "Which part?"),
+            ("p2_kind", "choice"),
+            ("p2_choices", "The start\nThe middle\nThe end"),
+        ],
+    )
+    .await
+    .assert_redirect_to("/therapist");
+    // Not in the library couples choose from, and not startable directly.
+    assert!(!a.get("/checkins/new").await.body.contains("Our walk"));
+    let couple_page = t.get(&format!("/therapist/couples/{link}")).await;
+    let set_id = couple_page
+        .html()
+        .select(&scraper::Selector::parse("option").unwrap())
+        .find(|o| o.text().collect::<String>() == "Our walk")
+        .and_then(|o| o.value().attr("value").map(str::to_owned))
+        .expect("the set is offered to its author");
+    let direct = a
+        .post_form("/checkins", &[("prompt_set_id", &set_id)])
+        .await;
+    assert_eq!(direct.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Another therapist cannot assign it.
+    let (other, other_code) = therapist(&app, "Otto").await;
+    let (c, d) = app.couple("Cal", "Dot").await;
+    invite(&c, &other_code, "1").await;
+    let other_link = link_id(&c).await;
+    agree(&d, &other_link, "1").await;
+    let res = other
+        .post_form(
+            &format!("/therapist/couples/{other_link}/assignments"),
+            &[("prompt_set_id", &set_id), ("target_count", "1")],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Through an exercise, the couple answers it like any set.
+    t.post_form(
+        &format!("/therapist/couples/{link}/assignments"),
+        &[("prompt_set_id", &set_id), ("target_count", "1")],
+    )
+    .await
+    .assert_redirect_to(&format!("/therapist/couples/{link}"));
+    let started = a
+        .post_form(
+            "/checkins",
+            &[
+                ("assignment", &assignment_id(&a.get("/").await)),
+                ("prompt_set_id", ""),
+            ],
+        )
+        .await;
+    let id = started
+        .location()
+        .trim_start_matches("/checkins/")
+        .to_owned();
+    let page = a.get(&format!("/checkins/{id}")).await;
+    assert!(page.texts(".prompt-text").contains(&question));
+    assert!(page.body.contains("The middle"));
+    let field = page
+        .attr("fieldset.scale input[type=radio]", "name")
+        .unwrap();
+    a.answer(&id, &[(field.as_str(), "5")]).await;
+    b.answer(&id, &[(field.as_str(), "3")]).await;
+    let seen = t.get(&format!("/therapist/couples/{link}")).await;
+    assert!(seen.body.contains("5 of 5") && seen.body.contains("3 of 5"));
+}
+
+async fn a_set_with_mistakes_keeps_what_was_typed(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, _) = therapist(&app, "Tam").await;
+    let page = t
+        .post_form(
+            "/therapist/sets",
+            &[
+                ("title", ""),
+                ("p1_text", "How was it?"),
+                ("p1_kind", "scale"),
+                ("p2_text", "Pick one"),
+                ("p2_kind", "choice"),
+                ("p2_choices", "Only one"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(page.texts(".field-error").len(), 3);
+    assert_eq!(
+        page.attr("#p1_text", "value").as_deref(),
+        Some("How was it?")
+    );
+    assert_eq!(page.texts("#p2_choices"), vec!["Only one"]);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM prompt_sets WHERE owner_id IS NOT NULL")
+            .await,
+        0
+    );
+    let partner = app.person("Pat").await;
+    assert_eq!(
+        partner.get("/therapist/sets/new").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let res = partner
+        .post_form("/therapist/sets", &[("title", "x"), ("p1_text", "y")])
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
