@@ -303,6 +303,32 @@ mod tests {
     use super::ConsentLevel;
 
     #[test]
+    fn an_exercise_is_open_from_its_start_until_done_or_past_its_end() {
+        use time::macros::date;
+        let a = super::Assignment {
+            id: uuid::Uuid::nil(),
+            set_title: String::new(),
+            note: String::new(),
+            therapist_name: String::new(),
+            starts_on: date!(2026 - 03 - 10),
+            target_count: Some(2),
+            ends_on: Some(date!(2026 - 03 - 20)),
+            done: 1,
+            checkins: Vec::new(),
+        };
+        assert!(!a.is_open(date!(2026 - 03 - 09)), "not started");
+        assert!(a.is_open(date!(2026 - 03 - 20)));
+        assert!(!a.is_open(date!(2026 - 03 - 21)), "past its end");
+        let done = super::Assignment {
+            done: 2,
+            ..a.clone()
+        };
+        assert!(!done.is_open(date!(2026 - 03 - 15)), "all done");
+        let open_ended = super::Assignment { ends_on: None, ..a };
+        assert!(open_ended.is_open(date!(2027 - 01 - 01)));
+    }
+
+    #[test]
     fn the_more_restrictive_consent_wins() {
         assert_eq!(
             ConsentLevel::Words.min(ConsentLevel::Status),
@@ -365,12 +391,27 @@ impl Assignment {
     }
 }
 
-/// The exercises of the couple's active therapists, for the couple's home page.
-pub async fn assignments_for_couple(db: &Db, couple: CoupleId) -> Result<Vec<Assignment>> {
+impl Assignment {
+    /// Still to do on `today`: started, not past its end date, and short of its count.
+    pub fn is_open(&self, today: time::Date) -> bool {
+        self.starts_on <= today
+            && self.ends_on.is_none_or(|end| end >= today)
+            && self.target_count.is_none_or(|n| self.done < i64::from(n))
+    }
+}
+
+/// The open exercises of the couple's active therapists, for the couple's home page.
+pub async fn assignments_for_couple(
+    db: &Db,
+    clock: &Clock,
+    couple: CoupleId,
+) -> Result<Vec<Assignment>> {
+    let today = clock.now().date();
     Ok(store::therapists::assignments_of_couple(db, couple)
         .await?
         .into_iter()
         .map(Assignment::from_row)
+        .filter(|a| a.is_open(today))
         .collect())
 }
 

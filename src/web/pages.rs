@@ -75,7 +75,7 @@ async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> 
     let (open, done): (Vec<_>, Vec<_>) = all.into_iter().partition(|c| c.status.is_open());
     let assignments = match person.couple_id {
         Some(c) if person.has_therapist => {
-            crate::domain::therapists::assignments_for_couple(&state.db, c).await?
+            crate::domain::therapists::assignments_for_couple(&state.db, &state.clock, c).await?
         }
         _ => Vec::new(),
     };
