@@ -1,0 +1,242 @@
+//! Check-in exercises a therapist assigns, and what of their answers the therapist sees.
+
+use crate::clock::Clock;
+use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::{CoupleId, UserId};
+use crate::store::sessions::SessionPerson;
+use crate::store::{self, Db};
+
+use super::{therapist_only, ConsentLevel};
+
+/// An exercise as shown to the couple and the therapist.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub id: uuid::Uuid,
+    pub set_title: String,
+    pub note: String,
+    pub therapist_name: String,
+    pub starts_on: time::Date,
+    pub target_count: Option<i32>,
+    pub ends_on: Option<time::Date>,
+    pub done: i64,
+    /// Within consent: the finished check-ins' shared answers (empty at "status only").
+    pub checkins: Vec<AssignedCheckin>,
+}
+
+/// A finished check-in of an exercise: each prompt with both partners' shared answers.
+#[derive(Debug, Clone)]
+pub struct AssignedCheckin {
+    pub id: uuid::Uuid,
+    pub date: time::Date,
+    /// (question, first partner's answer, second partner's answer)
+    pub rows: Vec<(String, String, String)>,
+}
+
+impl Assignment {
+    fn from_row(r: store::therapists::AssignmentRow) -> Assignment {
+        Assignment {
+            id: r.assignment_id,
+            set_title: r.set_title,
+            note: r.note,
+            therapist_name: r.therapist_name,
+            starts_on: r.starts_on,
+            target_count: r.target_count,
+            ends_on: r.ends_on,
+            done: r.done,
+            checkins: Vec::new(),
+        }
+    }
+
+    /// "2 of 3 done, by 7 Dec 2026" and the like.
+    pub fn progress(&self) -> String {
+        let by = self
+            .ends_on
+            .map(|d| format!(", by {}", crate::web::fmt::date(d)))
+            .unwrap_or_default();
+        match self.target_count {
+            Some(n) => format!("{} of {n} done{by}", self.done),
+            None => format!("{} done{by}", self.done),
+        }
+    }
+}
+
+impl Assignment {
+    /// Still to do on `today`: started, not past its end date, and short of its count.
+    pub fn is_open(&self, today: time::Date) -> bool {
+        self.starts_on <= today
+            && self.ends_on.is_none_or(|end| end >= today)
+            && self.target_count.is_none_or(|n| self.done < i64::from(n))
+    }
+}
+
+/// The open exercises of the couple's active therapists, for the couple's home page.
+pub async fn assignments_for_couple(
+    db: &Db,
+    clock: &Clock,
+    couple: CoupleId,
+) -> Result<Vec<Assignment>> {
+    let today = clock.now().date();
+    Ok(store::therapists::assignments_of_couple(db, couple)
+        .await?
+        .into_iter()
+        .map(Assignment::from_row)
+        .filter(|a| a.is_open(today))
+        .collect())
+}
+
+pub(super) async fn active_link(
+    db: &Db,
+    person: &SessionPerson,
+    link: uuid::Uuid,
+) -> Result<store::therapists::ActiveLinkRow> {
+    therapist_only(person)?;
+    if !crate::domain::two_factor::is_enabled(db, person.user_id).await? {
+        return Err(AppError::NotFound);
+    }
+    store::therapists::find_active_link(db, person.user_id, link)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// What a therapist typed into the assignment form.
+pub struct AssignmentInput<'a> {
+    pub prompt_set_id: &'a str,
+    pub note: &'a str,
+    pub starts_on: &'a str,
+    pub target_count: &'a str,
+    pub ends_on: &'a str,
+}
+
+/// A therapist assigns an exercise on one of their active links.
+pub async fn assign(
+    db: &Db,
+    clock: &Clock,
+    person: &SessionPerson,
+    link: uuid::Uuid,
+    input: AssignmentInput<'_>,
+) -> Result<()> {
+    active_link(db, person, link).await?;
+    let mut errors = FieldErrors::default();
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    let today = clock.now().date();
+    if store::prompts::find_set_title(db, input.prompt_set_id, Some(person.user_id))
+        .await?
+        .is_none()
+    {
+        errors.add("prompt_set_id", "Please choose a set of questions.");
+    }
+    let note = input.note.trim();
+    if note.chars().count() > 1000 || crate::domain::has_control_chars(note) {
+        errors.add(
+            "note",
+            "Please keep the note to 1000 characters of plain text.",
+        );
+    }
+    let starts_on = if input.starts_on.trim().is_empty() {
+        today
+    } else {
+        time::Date::parse(input.starts_on.trim(), &format).unwrap_or_else(|_| {
+            errors.add("starts_on", "Please give the date as year-month-day.");
+            today
+        })
+    };
+    let target_count = match input.target_count.trim() {
+        "" => None,
+        raw => match raw.parse::<i32>() {
+            Ok(n) if (1..=50).contains(&n) => Some(n),
+            _ => {
+                errors.add(
+                    "target_count",
+                    "Please give a number from 1 to 50, or leave it empty.",
+                );
+                None
+            }
+        },
+    };
+    let ends_on = match input.ends_on.trim() {
+        "" => None,
+        raw => match time::Date::parse(raw, &format) {
+            Ok(d) if d >= starts_on => Some(d),
+            Ok(_) => {
+                errors.add("ends_on", "The end date comes before the start.");
+                None
+            }
+            Err(_) => {
+                errors.add("ends_on", "Please give the date as year-month-day.");
+                None
+            }
+        },
+    };
+    if target_count.is_none() && ends_on.is_none() && errors.is_empty() {
+        errors.add(
+            "target_count",
+            "Please give a number of check-ins, an end date, or both.",
+        );
+    }
+    errors.into_result()?;
+    store::therapists::insert_assignment(
+        db,
+        store::therapists::NewAssignment {
+            link,
+            prompt_set_id: input.prompt_set_id,
+            note,
+            starts_on,
+            target_count,
+            ends_on,
+        },
+        clock.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Adds to each exercise the answers its finished check-ins may show at `level`.
+pub(super) async fn with_answers(
+    db: &Db,
+    rows: Vec<store::therapists::AssignmentRow>,
+    level: ConsentLevel,
+    first: Option<UserId>,
+) -> Result<Vec<Assignment>> {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut a = Assignment::from_row(row);
+        if level >= ConsentLevel::Scales {
+            let answers =
+                store::therapists::assigned_answers(db, a.id, level >= ConsentLevel::Words).await?;
+            for ans in answers {
+                // Rows come ordered by check-in, so a new id starts a new check-in.
+                if a.checkins.last().is_none_or(|c| c.id != ans.checkin_id) {
+                    a.checkins.push(AssignedCheckin {
+                        id: ans.checkin_id,
+                        date: ans.revealed_at.date(),
+                        rows: Vec::new(),
+                    });
+                }
+                let shown = match ans.kind.as_str() {
+                    "scale" => ans
+                        .value_int
+                        .map(|v| format!("{v} of 5"))
+                        .unwrap_or_default(),
+                    _ => ans.value_text.unwrap_or_default(),
+                };
+                let checkin = a.checkins.last_mut().expect("pushed above");
+                let row = match checkin.rows.iter_mut().find(|r| r.0 == ans.prompt_text) {
+                    Some(r) => r,
+                    None => {
+                        checkin
+                            .rows
+                            .push((ans.prompt_text.clone(), String::new(), String::new()));
+                        checkin.rows.last_mut().expect("just pushed")
+                    }
+                };
+                if Some(ans.user_id) == first {
+                    row.1 = shown;
+                } else {
+                    row.2 = shown;
+                }
+            }
+        }
+        out.push(a);
+    }
+    Ok(out)
+}
