@@ -204,17 +204,21 @@ pub struct ActiveLinkRow {
     pub level: i32,
 }
 
+/// The active links of therapist `$1`, narrowed or ordered by `rest`.
+fn active_links_sql(rest: &str) -> String {
+    format!(
+        "SELECT l.link_id, l.couple_id,
+                (SELECT MIN(level) FROM therapist_consents WHERE link_id = l.link_id) AS level
+         FROM therapist_links l JOIN couples cp ON cp.couple_id = l.couple_id
+         WHERE l.therapist_id = $1 AND {ACTIVE} {rest}"
+    )
+}
+
 pub async fn active_links_for_therapist(
     db: &Db,
     therapist: UserId,
 ) -> anyhow::Result<Vec<ActiveLinkRow>> {
-    let sql = format!(
-        "SELECT l.link_id, l.couple_id,
-                (SELECT MIN(level) FROM therapist_consents WHERE link_id = l.link_id) AS level
-         FROM therapist_links l JOIN couples cp ON cp.couple_id = l.couple_id
-         WHERE l.therapist_id = $1 AND {ACTIVE}
-         ORDER BY l.created_at"
-    );
+    let sql = active_links_sql("ORDER BY l.created_at");
     on_db!(db, |pool| sqlx::query_as::<_, ActiveLinkRow>(&sql)
         .bind(therapist)
         .fetch_all(pool)
@@ -228,12 +232,7 @@ pub async fn find_active_link(
     therapist: UserId,
     link: uuid::Uuid,
 ) -> anyhow::Result<Option<ActiveLinkRow>> {
-    let sql = format!(
-        "SELECT l.link_id, l.couple_id,
-                (SELECT MIN(level) FROM therapist_consents WHERE link_id = l.link_id) AS level
-         FROM therapist_links l JOIN couples cp ON cp.couple_id = l.couple_id
-         WHERE l.link_id = $2 AND l.therapist_id = $1 AND {ACTIVE}"
-    );
+    let sql = active_links_sql("AND l.link_id = $2");
     on_db!(db, |pool| sqlx::query_as::<_, ActiveLinkRow>(&sql)
         .bind(therapist)
         .bind(link)

@@ -89,8 +89,17 @@ async fn agree(partner: &Browser, link: &str, level: &str) {
 
 /// A couple with an active link to a new therapist.
 async fn linked(app: &TestApp, levels: (&str, &str)) -> (Browser, Browser, Browser, String) {
-    let (t, code) = therapist(app, "Theo").await;
-    let (a, b) = app.couple("Ana", "Ben").await;
+    linked_as(app, ("Theo", "Ana", "Ben"), levels).await
+}
+
+/// As [`linked`], with the therapist's and partners' names.
+async fn linked_as(
+    app: &TestApp,
+    (therapist_name, a, b): (&str, &str, &str),
+    levels: (&str, &str),
+) -> (Browser, Browser, Browser, String) {
+    let (t, code) = therapist(app, therapist_name).await;
+    let (a, b) = app.couple(a, b).await;
     invite(&a, &code, levels.0).await;
     let link = link_id(&a).await;
     agree(&b, &link, levels.1).await;
@@ -305,11 +314,12 @@ async fn a_partner_cannot_touch_another_couples_link(ctx: TestContext) {
 async fn each_consent_level_shows_exactly_what_it_allows(ctx: TestContext) {
     for level in ["1", "2", "3"] {
         let app = ctx.spawn().await;
-        let (t, code) = therapist(&app, &format!("T{level}")).await;
-        let (a, b) = app.couple(&format!("A{level}"), &format!("B{level}")).await;
-        invite(&a, &code, level).await;
-        let link = link_id(&a).await;
-        agree(&b, &link, level).await;
+        let names = (
+            format!("T{level}"),
+            format!("A{level}"),
+            format!("B{level}"),
+        );
+        let (t, a, b, link) = linked_as(&app, (&names.0, &names.1, &names.2), (level, level)).await;
         let id = a.start_checkin("after-intimacy").await;
         let (words, private) = (marker("words"), marker("private"));
         a.answer(
@@ -491,13 +501,12 @@ async fn assignments_stay_within_their_couple_and_their_link(ctx: TestContext) {
 async fn an_exercises_answers_show_within_consent_only(ctx: TestContext) {
     for level in ["1", "2", "3"] {
         let app = ctx.spawn().await;
-        let (t, code) = therapist(&app, &format!("Tx{level}")).await;
-        let (a, b) = app
-            .couple(&format!("Ax{level}"), &format!("Bx{level}"))
-            .await;
-        invite(&a, &code, level).await;
-        let link = link_id(&a).await;
-        agree(&b, &link, level).await;
+        let names = (
+            format!("Tx{level}"),
+            format!("Ax{level}"),
+            format!("Bx{level}"),
+        );
+        let (t, a, b, link) = linked_as(&app, (&names.0, &names.1, &names.2), (level, level)).await;
         t.post_form(
             &format!("/therapist/couples/{link}/assignments"),
             &[("prompt_set_id", "after-intimacy"), ("target_count", "1")],
