@@ -2,7 +2,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -14,6 +14,7 @@ use crate::domain::accounts;
 use crate::domain::sessions::{self, Device};
 use crate::error::{AppError, FieldErrors, Result};
 
+use super::extract::{Params, Segment};
 use super::pages::Layout;
 use super::session::{CsrfForm, Person};
 
@@ -42,7 +43,7 @@ struct AccountPage {
     notice: &'static str,
 }
 
-async fn show_account(person: Person, Query(q): Query<Notice>) -> AccountPage {
+async fn show_account(person: Person, Params(q): Params<Notice>) -> AccountPage {
     AccountPage {
         layout: Layout::for_person(&person),
         notice: match q.done.as_str() {
@@ -63,7 +64,7 @@ struct DevicesPage {
 async fn show_devices(
     State(state): State<AppState>,
     person: Person,
-    Query(q): Query<Notice>,
+    Params(q): Params<Notice>,
 ) -> Result<DevicesPage> {
     Ok(DevicesPage {
         layout: Layout::for_person(&person),
@@ -82,7 +83,7 @@ struct Empty {}
 async fn submit_end_device(
     State(state): State<AppState>,
     person: Person,
-    Path(id): Path<String>,
+    Segment(id): Segment,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Redirect> {
     sessions::end_one(&state.db, &person, &id).await?;

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -14,6 +14,7 @@ use crate::app::AppState;
 use crate::domain::{accounts, sessions, two_factor};
 use crate::error::{AppError, FieldErrors, Result};
 
+use super::extract::Params;
 use super::pages::Layout;
 use super::session::{self, CsrfForm, Person, Visitor};
 
@@ -83,7 +84,7 @@ async fn show_register(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
     jar: CookieJar,
-    Query(q): Query<Next>,
+    Params(q): Params<Next>,
 ) -> Response {
     // Already signed in: this form's token would not match the session's, so go on.
     if visitor.is_some() {
@@ -169,7 +170,7 @@ async fn show_login(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
     jar: CookieJar,
-    Query(q): Query<Next>,
+    Params(q): Params<Next>,
 ) -> Response {
     // Already signed in: this form's token would not match the session's, so go on.
     if visitor.is_some() {

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -15,6 +15,7 @@ use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::CheckinId;
 use crate::store::{self, prompts::PromptSetRow};
 
+use super::extract::{Params, Segment};
 use super::pages::Layout;
 use super::session::{CsrfForm, Person};
 
@@ -160,8 +161,8 @@ fn partner_label(person: &Person) -> String {
 async fn show_checkin(
     State(state): State<AppState>,
     person: Person,
-    Path(id): Path<String>,
-    Query(q): Query<Notice>,
+    Segment(id): Segment,
+    Params(q): Params<Notice>,
 ) -> Result<CheckinPage> {
     let view = checkins::view(&state.db, person.user_id, parse_id(&id)?).await?;
     let notice = match q.done.as_str() {
@@ -183,7 +184,7 @@ async fn show_checkin(
 async fn submit_answers(
     State(state): State<AppState>,
     person: Person,
-    Path(id): Path<String>,
+    Segment(id): Segment,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response> {
     let id = parse_id(&id)?;
@@ -212,7 +213,7 @@ struct Empty {}
 async fn submit_dismiss(
     State(state): State<AppState>,
     person: Person,
-    Path(id): Path<String>,
+    Segment(id): Segment,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Redirect> {
     checkins::dismiss(&state.db, &state.clock, person.user_id, parse_id(&id)?).await?;

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -15,6 +15,7 @@ use crate::domain::couples::{self, InviteCode};
 use crate::error::{AppError, FieldErrors, Result};
 use crate::store;
 
+use super::extract::{Params, Segment};
 use super::pages::Layout;
 use super::session::{CsrfForm, Person, Visitor};
 
@@ -91,7 +92,7 @@ fn notice_text(done: &str) -> String {
 async fn show_couple(
     State(state): State<AppState>,
     person: Person,
-    Query(q): Query<Notice>,
+    Params(q): Params<Notice>,
 ) -> Result<CouplePage> {
     couple_page(
         &state,
@@ -154,7 +155,7 @@ struct JoinLinkPage {
 async fn show_join_link(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
-    Path(code): Path<String>,
+    Segment(code): Segment,
 ) -> Result<JoinLinkPage> {
     let code = couples::normalise_code(&code).ok_or(AppError::NotFound)?;
     let inviter = match &visitor {

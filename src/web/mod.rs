@@ -4,6 +4,7 @@ mod account;
 mod accounts;
 mod checkins;
 mod couples;
+mod extract;
 pub mod fmt;
 mod limits;
 mod pages;

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -15,6 +15,7 @@ use crate::domain::therapists::{self, Access, ConsentLevel, CoupleLink, CoupleVi
 use crate::error::{AppError, FieldErrors, Result};
 use crate::store::{self, prompts::PromptSetRow};
 
+use super::extract::{Params, Segment};
 use super::pages::Layout;
 use super::session::{CsrfForm, Person};
 
@@ -98,7 +99,7 @@ async fn therapist_couple_page(
 async fn submit_assignment(
     State(state): State<AppState>,
     person: Person,
-    Path(link): Path<String>,
+    Segment(link): Segment,
     CsrfForm(form): CsrfForm<AssignmentForm>,
 ) -> Result<Response> {
     let link = parse_link(&link)?;
@@ -122,7 +123,7 @@ async fn submit_assignment(
 async fn show_couple(
     State(state): State<AppState>,
     person: Person,
-    Path(link): Path<String>,
+    Segment(link): Segment,
 ) -> Result<TherapistCouplePage> {
     let form = AssignmentForm {
         target_count: "3".into(),
@@ -183,7 +184,7 @@ async fn couple_therapists_page(
 async fn show_couple_therapists(
     State(state): State<AppState>,
     person: Person,
-    Query(q): Query<Notice>,
+    Params(q): Params<Notice>,
 ) -> Result<Response> {
     if person.couple_id.is_none() {
         return Ok(Redirect::to("/couple").into_response());
@@ -239,7 +240,7 @@ struct ConsentForm {
 async fn submit_consent(
     State(state): State<AppState>,
     person: Person,
-    Path(link): Path<String>,
+    Segment(link): Segment,
     CsrfForm(form): CsrfForm<ConsentForm>,
 ) -> Result<Redirect> {
     therapists::consent(
@@ -259,7 +260,7 @@ struct Empty {}
 async fn submit_revoke(
     State(state): State<AppState>,
     person: Person,
-    Path(link): Path<String>,
+    Segment(link): Segment,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Redirect> {
     therapists::revoke(&state.db, &state.clock, &person, parse_link(&link)?).await?;

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -15,6 +15,7 @@ use crate::domain::{sessions, throttle, two_factor};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::accounts::safe_next;
+use super::extract::Params;
 use super::pages::Layout;
 use super::session::{self, CsrfForm, Person};
 
@@ -54,7 +55,7 @@ async fn pending(
 async fn show_code(
     State(state): State<AppState>,
     jar: CookieJar,
-    Query(q): Query<Next>,
+    Params(q): Params<Next>,
 ) -> Result<Response> {
     if pending(&state, &jar).await?.is_none() {
         return Ok(Redirect::to("/login").into_response());

@@ -15,6 +15,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         every_page_says_no_store_and_carries_security_headers,
         static_files_are_served_from_the_binary,
         control_characters_get_a_message_not_a_500,
+        malformed_queries_and_paths_get_our_own_pages,
     )
 }
 
@@ -182,4 +183,21 @@ async fn control_characters_get_a_message_not_a_500(ctx: TestContext) {
         "{:?}",
         page.texts(".field-error")
     );
+}
+
+async fn malformed_queries_and_paths_get_our_own_pages(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, _b) = app.couple("Mo", "Ned").await;
+    let page = a.get("/couple?done=linked&done=unlinked").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        page.texts("h1"),
+        vec!["That request didn't make sense to us"]
+    );
+    let page = app.browser().get("/login?next=%2F&next=%2Fcouple").await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(page.headers.contains_key("content-security-policy"));
+    let page = a.get("/checkins/%FF%FE").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert_eq!(page.texts("h1"), vec!["Nothing here"]);
 }
