@@ -162,6 +162,11 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let bytes = axum::body::to_bytes(body, FORM_LIMIT)
             .await
             .map_err(|_| AppError::PayloadTooLarge)?;
+        // Browsers send forms as UTF-8; anything else is not from our pages, and decoding
+        // it leniently would silently change what was sent.
+        if !is_utf8_form(&bytes) {
+            return Err(AppError::BadRequest("form is not UTF-8"));
+        }
         let sent: TokenField = serde_urlencoded::from_bytes(&bytes)
             .map_err(|_| AppError::BadRequest("malformed form"))?;
         let matches = !expected.is_empty()
@@ -173,5 +178,28 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let form = serde_urlencoded::from_bytes(&bytes)
             .map_err(|_| AppError::BadRequest("malformed form"))?;
         Ok(CsrfForm(form))
+    }
+}
+
+/// True when every key and value of a url-encoded body decodes to UTF-8.
+fn is_utf8_form(body: &[u8]) -> bool {
+    body.split(|b| *b == b'&').all(|pair| {
+        pair.split(|b| *b == b'=').all(|part| {
+            let decoded: Vec<u8> = percent_encoding::percent_decode(part).collect();
+            std::str::from_utf8(&decoded).is_ok()
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_utf8_form;
+
+    #[test]
+    fn forms_must_decode_to_utf8() {
+        assert!(is_utf8_form(b"a=caf%C3%A9&b=+x+"));
+        assert!(is_utf8_form(b""));
+        assert!(!is_utf8_form(b"a=%FF%FE"));
+        assert!(!is_utf8_form(b"%C3=x"));
     }
 }

@@ -31,6 +31,14 @@ async fn malformed_form_bodies_get_400(ctx: TestContext) {
         let res = a.post_raw(&format!("/checkins/{id}/answers"), &body).await;
         assert!(res.status.is_client_error(), "{body:?} gave {}", res.status);
     }
+    // Bytes that are not UTF-8.
+    let res = a
+        .post_raw(
+            &format!("/checkins/{id}/answers"),
+            &format!("csrf_token={token}&a_after-change=%FF%FE"),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
     // A field twice where our form has it once.
     let res = a
         .post_raw(
