@@ -53,8 +53,7 @@ pub async fn build_with_clock(mut config: Config, clock: Clock) -> anyhow::Resul
     {
         config.https = true;
     }
-    let db = Db::connect(&config.database_url).await?;
-    db.migrate().await?;
+    let db = open_db(&config, &clock).await?;
     let hashing = PasswordHashing::new(config.argon2_memory_kib, config.argon2_iterations)?;
     let addr = SocketAddr::new(config.bind, config.port);
     let listener = TcpListener::bind(addr)
@@ -86,6 +85,39 @@ pub async fn build_with_clock(mut config: Config, clock: Clock) -> anyhow::Resul
         router,
         state,
     })
+}
+
+/// Connects, migrates, and checks the data key against the database: a wrong key (or a
+/// missing one for encrypted data) stops start-up rather than serve garbage.
+pub async fn open_db(config: &Config, clock: &Clock) -> anyhow::Result<Db> {
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    let db = db.with_data_key(config.data_key()?);
+    match crate::store::data_keys::check(&db, clock.now()).await? {
+        crate::store::data_keys::KeyState::Unencrypted => tracing::warn!(
+            "no data key is set: written answers are stored unencrypted \
+             (see `mutual new-data-key` and MUTUAL_DATA_KEY_FILE)"
+        ),
+        crate::store::data_keys::KeyState::Encrypted { key_id } => {
+            tracing::info!(%key_id, "written answers are encrypted at rest")
+        }
+    }
+    Ok(db)
+}
+
+/// Re-encrypts all free text with the key in `new_key_file`; the current key (if any)
+/// comes from the configuration as for `serve`. Returns what was sealed again and the
+/// new key's id.
+pub async fn rotate_key(
+    config: &Config,
+    new_key_file: &std::path::Path,
+) -> anyhow::Result<(crate::store::data_keys::Rotated, String)> {
+    let new = crate::config::read_key_file(new_key_file)?;
+    let clock = Clock::default();
+    let db = open_db(config, &clock).await?;
+    let done = crate::store::data_keys::rotate(&db, &new, clock.now()).await;
+    db.close().await;
+    Ok((done?, new.id().to_owned()))
 }
 
 /// Applies migrations and returns, for operators who migrate before starting instances.

@@ -27,6 +27,15 @@ pub enum Command {
     /// Ask the running server on this machine's port whether it is healthy (for
     /// container health checks; exits 0 when it is).
     Healthcheck,
+    /// Print a new random data key (for MUTUAL_DATA_KEY or a key file).
+    NewDataKey,
+    /// Re-encrypt all free text with a new data key (and encrypt text stored before any
+    /// key was set). Stop the servers first; start them again with the new key.
+    RotateKey {
+        /// File holding the new key (as `mutual new-data-key` prints it).
+        #[arg(long)]
+        new_key_file: std::path::PathBuf,
+    },
 }
 
 #[derive(Parser, Debug, Clone)]
@@ -86,6 +95,42 @@ pub struct Config {
         hide = true
     )]
     pub argon2_iterations: u32,
+
+    /// Key that encrypts written answers, notes and therapists' questions at rest (32 bytes
+    /// as 64 hex digits or base64; `mutual new-data-key` makes one). Without a key they
+    /// are stored unencrypted.
+    #[arg(long, env = "MUTUAL_DATA_KEY", hide_env_values = true)]
+    pub data_key: Option<KeyText>,
+
+    /// A file holding the data key: keeps it out of the process environment.
+    #[arg(long, env = "MUTUAL_DATA_KEY_FILE")]
+    pub data_key_file: Option<std::path::PathBuf>,
+}
+
+/// A data key as given on the command line or in the environment; never printed.
+#[derive(Clone)]
+pub struct KeyText(pub String);
+
+impl std::fmt::Debug for KeyText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyText(..)")
+    }
+}
+
+impl std::str::FromStr for KeyText {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(KeyText(s.to_owned()))
+    }
+}
+
+/// Reads a data key from a file, as `--data-key-file` and `rotate-key` take it.
+pub fn read_key_file(path: &std::path::Path) -> anyhow::Result<crate::crypto::DataKey> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("read the data key file {}", path.display()))?;
+    crate::crypto::DataKey::parse(&text)
+        .with_context(|| format!("the data key file {}", path.display()))
 }
 
 impl Config {
@@ -98,6 +143,18 @@ impl Config {
 }
 
 impl Config {
+    /// The configured data key, if any.
+    pub fn data_key(&self) -> anyhow::Result<Option<crate::crypto::DataKey>> {
+        match (&self.data_key, &self.data_key_file) {
+            (Some(_), Some(_)) => {
+                anyhow::bail!("set MUTUAL_DATA_KEY or MUTUAL_DATA_KEY_FILE, not both")
+            }
+            (Some(text), None) => crate::crypto::DataKey::parse(&text.0).map(Some),
+            (None, Some(path)) => read_key_file(path).map(Some),
+            (None, None) => Ok(None),
+        }
+    }
+
     pub fn session_policy(&self) -> crate::domain::sessions::SessionPolicy {
         crate::domain::sessions::SessionPolicy {
             lifetime: time::Duration::hours(i64::from(self.session_lifetime_hours.max(1))),

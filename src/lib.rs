@@ -6,6 +6,8 @@ pub mod app;
 pub mod clock;
 /// Settings from flags and environment.
 pub mod config;
+/// Encryption at rest of free text, when a data key is set.
+pub mod crypto;
 /// Rules: who may see what, reveals, summaries. No HTTP, no SQL.
 pub mod domain;
 /// The one error type and its responses.

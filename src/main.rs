@@ -13,5 +13,18 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Migrate => mutual::app::migrate_only(&cli.config).await,
         Command::Healthcheck => mutual::app::healthcheck(cli.config.port).await,
+        Command::NewDataKey => {
+            println!("{}", mutual::crypto::DataKey::generate());
+            Ok(())
+        }
+        Command::RotateKey { new_key_file } => {
+            let (done, key_id) = mutual::app::rotate_key(&cli.config, &new_key_file).await?;
+            println!(
+                "Re-encrypted {} answers, {} notes and {} prompts with key {key_id}. \
+                 Start Mutual with the new key.",
+                done.answers, done.notes, done.prompts
+            );
+            Ok(())
+        }
     }
 }

@@ -272,6 +272,8 @@ pub struct CheckinView {
     pub can_answer: bool,
     /// The partner's answers are part of this view.
     pub partner_visible: bool,
+    /// The partner deleted their account, and their answers with it.
+    pub partner_deleted: bool,
     pub items: Vec<Item>,
 }
 
@@ -313,6 +315,7 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
     Ok(CheckinView {
         can_answer: summary.status.is_open(),
         partner_visible,
+        partner_deleted: row.member_deleted_at.is_some(),
         couple_id: row.couple_id,
         summary,
         items,

@@ -11,6 +11,7 @@ pub mod summaries;
 pub mod therapists;
 pub mod throttle;
 pub mod two_factor;
+pub mod your_data;
 
 /// `N` bytes from the operating system's secure random source.
 pub fn random_bytes<const N: usize>() -> [u8; N] {

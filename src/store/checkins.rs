@@ -7,6 +7,7 @@ use anyhow::Context;
 use time::{Date, OffsetDateTime};
 
 use super::{dialect, in_tx, on_db, on_writer, Db};
+use crate::crypto::Field;
 use crate::ids::{CheckinId, CoupleId, UserId};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -21,6 +22,8 @@ pub struct CheckinRow {
     pub revealed_at: Option<OffsetDateTime>,
     pub dismissed_at: Option<OffsetDateTime>,
     pub couple_ended_at: Option<OffsetDateTime>,
+    /// Set when the partner deleted their account (their answers went with it).
+    pub member_deleted_at: Option<OffsetDateTime>,
     /// Whether the asking person has submitted (0 or 1).
     pub mine_submitted: i64,
     /// How many others (the partner) have submitted (0 or 1).
@@ -29,7 +32,7 @@ pub struct CheckinRow {
 
 const CHECKIN_COLUMNS: &str = "c.checkin_id, c.couple_id, c.prompt_set_id, s.title AS set_title,
     c.started_by, c.moment_on, c.created_at, c.revealed_at, c.dismissed_at,
-    cp.ended_at AS couple_ended_at,
+    cp.ended_at AS couple_ended_at, cp.member_deleted_at,
     (SELECT COUNT(*) FROM checkin_submissions x
       WHERE x.checkin_id = c.checkin_id AND x.user_id = m.user_id) AS mine_submitted,
     (SELECT COUNT(*) FROM checkin_submissions x
@@ -135,7 +138,7 @@ pub async fn list_answers(
     viewer: UserId,
     include_others: bool,
 ) -> anyhow::Result<Vec<AnswerRow>> {
-    on_db!(db, |pool| sqlx::query_as::<_, AnswerRow>(
+    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, AnswerRow>(
         "SELECT user_id, prompt_id, value_int, value_text, is_private FROM answers
          WHERE checkin_id = $1 AND (user_id = $2 OR ($3 AND is_private = FALSE))"
     )
@@ -144,7 +147,11 @@ pub async fn list_answers(
     .bind(include_others)
     .fetch_all(pool)
     .await)
-    .context("list answers")
+    .context("list answers")?;
+    for r in &mut rows {
+        r.value_text = db.open_opt(Field::AnswerText, r.value_text.take())?;
+    }
+    Ok(rows)
 }
 
 /// How saving a person's answers ended.
@@ -176,6 +183,10 @@ pub async fn save_answers(
     answers: &[NewAnswer],
     now: OffsetDateTime,
 ) -> anyhow::Result<SaveOutcome> {
+    let sealed = answers
+        .iter()
+        .map(|a| db.seal_opt(Field::AnswerText, a.value_text.as_deref()))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let lock = dialect::for_update(db.backend());
     let select = format!(
         "SELECT c.revealed_at, c.dismissed_at, m.left_at
@@ -199,7 +210,7 @@ pub async fn save_answers(
             .bind(user)
             .execute(&mut **tx)
             .await?;
-        for a in answers {
+        for (a, text) in answers.iter().zip(&sealed) {
             sqlx::query(
                 "INSERT INTO answers
                    (checkin_id, user_id, prompt_id, value_int, value_text, is_private, updated_at)
@@ -209,7 +220,7 @@ pub async fn save_answers(
             .bind(user)
             .bind(&a.prompt_id)
             .bind(a.value_int)
-            .bind(&a.value_text)
+            .bind(text)
             .bind(a.is_private)
             .bind(now)
             .execute(&mut **tx)

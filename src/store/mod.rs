@@ -8,6 +8,9 @@
 pub mod accounts;
 pub mod checkins;
 pub mod couples;
+pub mod data_keys;
+pub mod deletion;
+pub mod export;
 pub mod prompts;
 pub mod sessions;
 pub mod summaries;
@@ -21,6 +24,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
+
+use crate::crypto::{self, DataKey, Field};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -32,6 +37,9 @@ pub struct Db {
     pub(crate) pools: Pools,
     /// Statements run through this handle, for tests that bound queries per page.
     queries: Arc<AtomicU64>,
+    /// Seals free text on the way in and opens it on the way out, when the operator set a
+    /// data key. Sealing lives here so no query forgets it and no page sees ciphertext.
+    key: Option<Arc<DataKey>>,
 }
 
 #[derive(Clone, Debug)]
@@ -142,6 +150,9 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
+                // Deleted rows are overwritten with zeros, not left in free pages: a
+                // deleted account's words must not be recoverable from the file.
+                .pragma("secure_delete", "ON")
                 .busy_timeout(Duration::from_secs(5));
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
@@ -182,7 +193,47 @@ impl Db {
         Db {
             pools,
             queries: Arc::default(),
+            key: None,
         }
+    }
+
+    /// This handle, sealing and opening free text with `key` (none: stored as typed).
+    pub fn with_data_key(mut self, key: Option<DataKey>) -> Db {
+        self.key = key.map(Arc::new);
+        self
+    }
+
+    pub fn data_key(&self) -> Option<&DataKey> {
+        self.key.as_deref()
+    }
+
+    /// `plain` as it should be stored in `field`.
+    pub fn seal(&self, field: Field, plain: &str) -> anyhow::Result<String> {
+        match &self.key {
+            Some(k) => k.seal(field, plain),
+            None => Ok(plain.to_owned()),
+        }
+    }
+
+    pub fn seal_opt(&self, field: Field, plain: Option<&str>) -> anyhow::Result<Option<String>> {
+        plain.map(|p| self.seal(field, p)).transpose()
+    }
+
+    /// A stored value of `field` as the person wrote it.
+    pub fn open(&self, field: Field, stored: String) -> anyhow::Result<String> {
+        match &self.key {
+            Some(k) => k.open(field, &stored),
+            // Start-up refuses a database with sealed values and no key; this is the
+            // second line, so ciphertext is never shown as someone's words.
+            None if crypto::is_sealed(&stored) => {
+                bail!("found encrypted text but no data key is configured")
+            }
+            None => Ok(stored),
+        }
+    }
+
+    pub fn open_opt(&self, field: Field, stored: Option<String>) -> anyhow::Result<Option<String>> {
+        stored.map(|s| self.open(field, s)).transpose()
     }
 
     pub(crate) fn count_query(&self) {

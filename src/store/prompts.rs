@@ -3,6 +3,7 @@
 use anyhow::Context;
 
 use super::{in_tx, on_db, Db};
+use crate::crypto::Field;
 use crate::ids::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -37,7 +38,7 @@ pub async fn list_sets(db: &Db, owner: Option<UserId>) -> anyhow::Result<Vec<Pro
     on_db!(db, |pool| sqlx::query_as::<_, PromptSetRow>(
         "SELECT s.prompt_set_id, s.title, s.description, COUNT(p.prompt_id) AS prompt_count
          FROM prompt_sets s LEFT JOIN prompts p ON p.prompt_set_id = s.prompt_set_id
-         WHERE s.owner_id IS NULL OR s.owner_id = $1
+         WHERE s.retired_at IS NULL AND (s.owner_id IS NULL OR s.owner_id = $1)
          GROUP BY s.prompt_set_id, s.title, s.description, s.position
          ORDER BY s.position"
     )
@@ -55,7 +56,8 @@ pub async fn find_set_title(
 ) -> anyhow::Result<Option<String>> {
     on_db!(db, |pool| sqlx::query_scalar::<_, String>(
         "SELECT title FROM prompt_sets
-         WHERE prompt_set_id = $1 AND (owner_id IS NULL OR owner_id = $2)"
+         WHERE prompt_set_id = $1 AND retired_at IS NULL
+           AND (owner_id IS NULL OR owner_id = $2)"
     )
     .bind(prompt_set_id)
     .bind(owner)
@@ -82,6 +84,10 @@ pub async fn insert_custom_set(
     prompts: &[NewPrompt],
 ) -> anyhow::Result<String> {
     let set_id = uuid::Uuid::now_v7().to_string();
+    let texts = prompts
+        .iter()
+        .map(|p| db.seal(Field::PromptText, &p.text))
+        .collect::<anyhow::Result<Vec<_>>>()?;
     in_tx!(db, |tx| {
         let position: i32 =
             sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM prompt_sets")
@@ -98,7 +104,7 @@ pub async fn insert_custom_set(
         .bind(owner)
         .execute(&mut **tx)
         .await?;
-        for (i, p) in prompts.iter().enumerate() {
+        for (i, (p, text)) in prompts.iter().zip(&texts).enumerate() {
             let prompt_id = uuid::Uuid::now_v7().to_string();
             sqlx::query(
                 "INSERT INTO prompts (prompt_id, prompt_set_id, position, kind, text,
@@ -109,7 +115,7 @@ pub async fn insert_custom_set(
             .bind(&set_id)
             .bind(i as i32 + 1)
             .bind(p.kind)
-            .bind(&p.text)
+            .bind(text)
             .bind(&p.low)
             .bind(&p.high)
             .execute(&mut **tx)
@@ -135,7 +141,7 @@ pub async fn list_prompts(
     db: &Db,
     prompt_set_id: &str,
 ) -> anyhow::Result<(Vec<PromptRow>, Vec<ChoiceRow>)> {
-    let prompts = on_db!(db, |pool| sqlx::query_as::<_, PromptRow>(
+    let mut prompts = on_db!(db, |pool| sqlx::query_as::<_, PromptRow>(
         "SELECT prompt_id, position, kind, text, help, scale_low_label, scale_high_label, role
          FROM prompts WHERE prompt_set_id = $1 ORDER BY position"
     )
@@ -152,5 +158,8 @@ pub async fn list_prompts(
     .fetch_all(pool)
     .await)
     .context("list prompt choices")?;
+    for p in &mut prompts {
+        p.text = db.open(Field::PromptText, std::mem::take(&mut p.text))?;
+    }
     Ok((prompts, choices))
 }

@@ -5,6 +5,7 @@ use anyhow::Context;
 use time::OffsetDateTime;
 
 use super::{on_db, Db};
+use crate::crypto::Field;
 use crate::ids::{CheckinId, CoupleId, UserId};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -80,7 +81,7 @@ pub async fn started_by(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<Started
 }
 
 pub async fn scale_averages(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<ScaleAverage>> {
-    on_db!(db, |pool| sqlx::query_as::<_, ScaleAverage>(
+    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, ScaleAverage>(
         "SELECT p.prompt_id, p.text, p.scale_low_label, p.scale_high_label, a.user_id,
                 AVG(CAST(a.value_int AS DOUBLE PRECISION)) AS average, COUNT(*) AS answered
          FROM checkins c
@@ -95,7 +96,11 @@ pub async fn scale_averages(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<Sca
     .bind(couple)
     .fetch_all(pool)
     .await)
-    .context("summary scale averages")
+    .context("summary scale averages")?;
+    for r in &mut rows {
+        r.text = db.open(Field::PromptText, std::mem::take(&mut r.text))?;
+    }
+    Ok(rows)
 }
 
 /// Scale answers of the couple's `last` most recently revealed check-ins.
@@ -151,7 +156,7 @@ pub async fn latest_texts(
     role: &str,
     last: i64,
 ) -> anyhow::Result<Vec<SharedText>> {
-    on_db!(db, |pool| sqlx::query_as::<_, SharedText>(
+    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, SharedText>(
         "SELECT c.checkin_id, c.revealed_at, a.user_id, a.value_text
          FROM answers a
          JOIN prompts p ON p.prompt_id = a.prompt_id
@@ -172,5 +177,9 @@ pub async fn latest_texts(
     .bind(last)
     .fetch_all(pool)
     .await)
-    .context("summary latest shared answers")
+    .context("summary latest shared answers")?;
+    for r in &mut rows {
+        r.value_text = db.open(Field::AnswerText, std::mem::take(&mut r.value_text))?;
+    }
+    Ok(rows)
 }

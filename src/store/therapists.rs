@@ -8,6 +8,7 @@ use anyhow::Context;
 use time::OffsetDateTime;
 
 use super::{in_tx, on_db, on_writer, Db};
+use crate::crypto::Field;
 use crate::ids::{CoupleId, UserId};
 
 /// The condition for an active link `l` (joined with its couple `cp`).
@@ -368,7 +369,7 @@ pub async fn insert_assignment(
     .bind(id)
     .bind(a.link)
     .bind(a.prompt_set_id)
-    .bind(a.note)
+    .bind(db.seal(Field::AssignmentNote, a.note)?)
     .bind(a.starts_on)
     .bind(a.target_count)
     .bind(a.ends_on)
@@ -385,11 +386,19 @@ pub async fn assignments_of_link(db: &Db, link: uuid::Uuid) -> anyhow::Result<Ve
     let sql = format!(
         "SELECT {ASSIGNMENT_COLUMNS} WHERE a.link_id = $1 ORDER BY a.starts_on, a.created_at"
     );
-    on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
+    let rows = on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
         .bind(link)
         .fetch_all(pool)
         .await)
-    .context("assignments of link")
+    .context("assignments of link")?;
+    open_notes(db, rows)
+}
+
+fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> anyhow::Result<Vec<AssignmentRow>> {
+    for r in &mut rows {
+        r.note = db.open(Field::AssignmentNote, std::mem::take(&mut r.note))?;
+    }
+    Ok(rows)
 }
 
 /// The assignments of `couple` from therapists whose link is active.
@@ -401,11 +410,12 @@ pub async fn assignments_of_couple(
         "SELECT {ASSIGNMENT_COLUMNS} WHERE l.couple_id = $1 AND {ACTIVE}
          ORDER BY a.starts_on, a.created_at"
     );
-    on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
+    let rows = on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
         .bind(couple)
         .fetch_all(pool)
         .await)
-    .context("assignments of couple")
+    .context("assignments of couple")?;
+    open_notes(db, rows)
 }
 
 /// One shared answer in a finished check-in of an assignment.
@@ -427,7 +437,7 @@ pub async fn assigned_answers(
     assignment: uuid::Uuid,
     with_words: bool,
 ) -> anyhow::Result<Vec<AssignedAnswer>> {
-    on_db!(db, |pool| sqlx::query_as::<_, AssignedAnswer>(
+    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, AssignedAnswer>(
         "SELECT c.checkin_id, c.revealed_at, a.user_id, p.text AS prompt_text, p.kind,
                 a.value_int, a.value_text
          FROM checkins c
@@ -441,5 +451,10 @@ pub async fn assigned_answers(
     .bind(with_words)
     .fetch_all(pool)
     .await)
-    .context("answers of an assignment")
+    .context("answers of an assignment")?;
+    for r in &mut rows {
+        r.prompt_text = db.open(Field::PromptText, std::mem::take(&mut r.prompt_text))?;
+        r.value_text = db.open_opt(Field::AnswerText, r.value_text.take())?;
+    }
+    Ok(rows)
 }

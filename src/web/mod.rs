@@ -12,6 +12,7 @@ pub mod session;
 mod summary;
 mod therapists;
 mod two_factor;
+mod your_data;
 
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -47,6 +48,11 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/account/devices/end-others"),
     ("GET", "/account/password"),
     ("POST", "/account/password"),
+    ("GET", "/account/export"),
+    ("GET", "/account/export.json"),
+    ("GET", "/account/delete"),
+    ("POST", "/account/delete"),
+    ("GET", "/deleted"),
     ("GET", "/login/code"),
     ("POST", "/login/code"),
     ("GET", "/account/two-factor"),
@@ -100,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(accounts::router())
         .merge(account::router())
+        .merge(your_data::router())
         .merge(two_factor::router())
         .merge(therapists::router())
         .merge(couples::router())

@@ -27,6 +27,7 @@ mod security;
 mod summary;
 mod therapists;
 mod two_factor;
+mod your_data;
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -52,6 +53,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(security::tests());
     v.extend(limits::tests());
     v.extend(two_factor::tests());
+    v.extend(your_data::tests());
     v.extend(queries::tests());
     v.extend(therapists::tests());
     v

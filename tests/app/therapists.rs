@@ -28,7 +28,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
 }
 
 /// A therapist, signed in, with two-step sign-in on.
-async fn therapist(app: &TestApp, name: &str) -> (Browser, String) {
+pub(crate) async fn therapist(app: &TestApp, name: &str) -> (Browser, String) {
     let t = app.browser();
     t.post_form(
         "/register",
@@ -93,7 +93,7 @@ async fn linked(app: &TestApp, levels: (&str, &str)) -> (Browser, Browser, Brows
 }
 
 /// As [`linked`], with the therapist's and partners' names.
-async fn linked_as(
+pub(crate) async fn linked_as(
     app: &TestApp,
     (therapist_name, a, b): (&str, &str, &str),
     levels: (&str, &str),
@@ -372,7 +372,7 @@ async fn each_consent_level_shows_exactly_what_it_allows(ctx: TestContext) {
     }
 }
 
-fn assignment_id(home: &crate::helpers::Page) -> String {
+pub(crate) fn assignment_id(home: &crate::helpers::Page) -> String {
     home.attr("input[name=assignment]", "value")
         .expect("an exercise on the home page")
 }

@@ -1,0 +1,266 @@
+//! A person's own data: downloading all of it, and deleting the account with it.
+//!
+//! The export reads check-ins through [`checkins::view`], the same function the check-in
+//! page uses, so it can never show more of a partner's answers than the page does: their
+//! revealed, non-private answers while the couple is linked, nothing else.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::clock::Clock;
+use crate::error::{AppError, FieldErrors, Result};
+use crate::store::sessions::SessionPerson;
+use crate::store::{self, Db};
+
+use super::checkins::{self, CheckinView, Status};
+use super::password::PasswordHashing;
+use super::therapists::ConsentLevel;
+use super::throttle;
+
+/// The shape of the JSON export. Bump [`EXPORT_VERSION`] when a field changes meaning or
+/// goes away (adding one is compatible); PRIVACY.md documents each version.
+pub const EXPORT_FORMAT: &str = "mutual-export";
+pub const EXPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Export {
+    pub format: &'static str,
+    pub version: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub exported_at: OffsetDateTime,
+    pub account: Account,
+    pub devices: Vec<Device>,
+    pub couples: Vec<Couple>,
+    pub checkins: Vec<Checkin>,
+    pub therapists: Vec<TherapistLink>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Account {
+    pub email: String,
+    pub display_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub role: &'static str,
+    pub therapist_share_code: Option<String>,
+    pub two_step_sign_in: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Device {
+    pub device: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub signed_in_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_seen_at: OffsetDateTime,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Couple {
+    pub couple_id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub linked_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub unlinked_at: Option<OffsetDateTime>,
+    pub partner: Option<String>,
+    pub partner_deleted_their_account: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Checkin {
+    pub checkin_id: String,
+    pub couple_id: String,
+    pub prompt_set: String,
+    pub moment_on: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub started_at: OffsetDateTime,
+    pub status: &'static str,
+    /// Whether the partner's shared answers are included (see the module docs).
+    pub partner_answers_included: bool,
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Answer {
+    pub prompt: String,
+    /// Your answer in words ("4 of 5", a choice's label, or what you wrote); none if skipped.
+    pub yours: Option<String>,
+    pub yours_kept_private: bool,
+    pub partner: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TherapistLink {
+    pub couple_id: String,
+    pub therapist: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub invited_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub revoked_at: Option<OffsetDateTime>,
+    /// What you agreed they may see, in words; none if you never agreed.
+    pub your_consent: Option<&'static str>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub your_consent_given_at: Option<OffsetDateTime>,
+    pub looks: Vec<Look>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Look {
+    pub viewed: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub viewed_at: OffsetDateTime,
+}
+
+/// Everything stored about `person`, as they may see it.
+pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Export> {
+    let me = person.user_id;
+    let account = store::export::account(db, me).await?;
+    let devices = store::sessions::list_for_user(db, me)
+        .await?
+        .into_iter()
+        .map(|s| Device {
+            device: s.device,
+            signed_in_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+        })
+        .collect();
+    let couples = store::export::memberships(db, me)
+        .await?
+        .into_iter()
+        .map(|m| Couple {
+            couple_id: m.couple_id.to_string(),
+            linked_at: m.joined_at,
+            unlinked_at: m.left_at.or(m.ended_at),
+            partner: m.partner_name,
+            partner_deleted_their_account: m.member_deleted_at.is_some(),
+        })
+        .collect();
+    let mut out = Vec::new();
+    for row in store::checkins::list_for_member(db, me, i64::MAX).await? {
+        out.push(checkin_entry(checkins::view(db, me, row.checkin_id).await?));
+    }
+    out.reverse(); // oldest first, as a record reads
+    let looks = store::export::access_log(db, me).await?;
+    let therapists = store::export::therapist_links(db, me)
+        .await?
+        .into_iter()
+        .map(|l| TherapistLink {
+            couple_id: l.couple_id.to_string(),
+            therapist: l.therapist_name,
+            invited_at: l.created_at,
+            revoked_at: l.revoked_at,
+            your_consent: l.my_level.map(|v| ConsentLevel::from_i32(v).label()),
+            your_consent_given_at: l.my_consent_at,
+            looks: looks
+                .iter()
+                .filter(|x| x.link_id == l.link_id)
+                .map(|x| Look {
+                    viewed: x.viewed.clone(),
+                    viewed_at: x.viewed_at,
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(Export {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exported_at: clock.now(),
+        account: Account {
+            email: account.email,
+            display_name: account.display_name,
+            created_at: account.created_at,
+            role: if account.is_therapist {
+                "therapist"
+            } else {
+                "partner"
+            },
+            therapist_share_code: account.therapist_code,
+            two_step_sign_in: account.two_step_enabled_at.is_some(),
+        },
+        devices,
+        couples,
+        checkins: out,
+        therapists,
+    })
+}
+
+fn checkin_entry(v: CheckinView) -> Checkin {
+    Checkin {
+        checkin_id: v.summary.id.to_string(),
+        couple_id: v.couple_id.to_string(),
+        prompt_set: v.summary.set_title.clone(),
+        moment_on: v.summary.moment_on.map(|d| d.to_string()),
+        started_at: v.summary.created_at,
+        status: match v.summary.status {
+            Status::YourTurn => "waiting for you",
+            Status::PartnerTurn => "waiting for your partner",
+            Status::Revealed => "both answered",
+            Status::SetAside => "set aside",
+            Status::Closed => "closed",
+        },
+        partner_answers_included: v.partner_visible,
+        answers: v
+            .items
+            .into_iter()
+            .map(|item| Answer {
+                prompt: item.prompt.text,
+                yours_kept_private: item.mine.as_ref().is_some_and(|a| a.private),
+                yours: item.mine.map(|a| a.text),
+                partner: item.partner.map(|a| a.text),
+            })
+            .collect(),
+    }
+}
+
+/// What a person types to confirm they want their account deleted.
+pub const DELETE_CONFIRMATION: &str = "delete my account";
+
+/// Deletes `person`'s account after checking their password and the typed confirmation.
+/// Wrong passwords count towards the same limit as at sign-in, so a borrowed session
+/// cannot be used to guess the password here.
+pub async fn delete_account(
+    db: &Db,
+    hashing: &PasswordHashing,
+    clock: &Clock,
+    person: &SessionPerson,
+    password: &str,
+    typed: &str,
+) -> Result<()> {
+    let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
+    let email_subject = throttle::subject(&creds.email);
+    let now = clock.now();
+    if let Some(wait) = throttle::blocked_for(db, throttle::LOGIN, &email_subject, now).await? {
+        let minutes = throttle::minutes(wait);
+        return Err(AppError::RateLimited(
+            FieldErrors::single(
+                "password",
+                format!(
+                    "There have been several wrong passwords, so we're pausing this for a little while. Please try again in {minutes} minute{}.",
+                    if minutes == 1 { "" } else { "s" }
+                ),
+            ),
+            wait.whole_seconds().max(1) as u64,
+        ));
+    }
+    let ok = hashing.verify(password, Some(&creds.password_hash)).await?;
+    let mut errors = FieldErrors::default();
+    if !ok {
+        throttle::record_failure(db, throttle::LOGIN, &email_subject, now).await?;
+        errors.add("password", "That isn't your password.");
+    }
+    if typed.trim().to_lowercase() != DELETE_CONFIRMATION {
+        errors.add(
+            "confirm",
+            format!("To be sure, please type “{DELETE_CONFIRMATION}” here."),
+        );
+    }
+    errors.into_result()?;
+    let subjects = [
+        email_subject,
+        throttle::subject(&person.user_id.to_string()),
+    ];
+    store::deletion::delete_account(db, person.user_id, &subjects, now).await?;
+    // No id or email here: the log must not keep what the person asked us to forget.
+    tracing::info!("an account was deleted");
+    Ok(())
+}

@@ -1,0 +1,151 @@
+//! "Your data" pages: download everything (JSON, or a page to print) and delete the
+//! account.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::{header, HeaderName, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+use axum_extra::extract::CookieJar;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::domain::summaries::{self, Summary};
+use crate::domain::your_data::{self, Export, DELETE_CONFIRMATION};
+use crate::error::{AppError, FieldErrors, Result};
+
+use super::pages::Layout;
+use super::session::{self, CsrfForm, Person};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/account/export", get(show_printable))
+        .route("/account/export.json", get(download_json))
+        .route("/account/delete", get(show_delete).post(submit_delete))
+        .route("/deleted", get(show_deleted))
+}
+
+async fn download_json(State(state): State<AppState>, person: Person) -> Result<Response> {
+    let export = your_data::export(&state.db, &state.clock, &person).await?;
+    let body = serde_json::to_vec_pretty(&export)
+        .map_err(|e| AppError::Internal(anyhow::Error::new(e).context("export to JSON")))?;
+    let name = format!(
+        "attachment; filename=\"mutual-export-{}.json\"",
+        export.exported_at.date()
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json".to_owned()),
+            (header::CONTENT_DISPOSITION, name),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/export.html")]
+struct PrintablePage {
+    layout: Layout,
+    export: Export,
+    partner_name: String,
+    summary: Option<Summary>,
+}
+
+async fn show_printable(State(state): State<AppState>, person: Person) -> Result<PrintablePage> {
+    let export = your_data::export(&state.db, &state.clock, &person).await?;
+    let summary = match person.couple_id {
+        Some(couple) => Some(summaries::for_couple(&state.db, couple, person.user_id).await?),
+        None => None,
+    };
+    Ok(PrintablePage {
+        layout: Layout::for_person(&person),
+        partner_name: person.partner_name.clone().unwrap_or_default(),
+        export,
+        summary,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/delete.html")]
+struct DeletePage {
+    layout: Layout,
+    confirm_phrase: &'static str,
+    linked: bool,
+    partner_name: String,
+    confirm: String,
+    errors: FieldErrors,
+}
+
+fn delete_page(person: &Person, confirm: String, errors: FieldErrors) -> DeletePage {
+    DeletePage {
+        layout: Layout::for_person(person),
+        confirm_phrase: DELETE_CONFIRMATION,
+        linked: person.couple_id.is_some(),
+        partner_name: person.partner_name.clone().unwrap_or_default(),
+        confirm,
+        errors,
+    }
+}
+
+async fn show_delete(person: Person) -> DeletePage {
+    delete_page(&person, String::new(), FieldErrors::default())
+}
+
+#[derive(Deserialize)]
+struct DeleteForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    confirm: String,
+}
+
+async fn submit_delete(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    person: Person,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Result<Response> {
+    let deleted = your_data::delete_account(
+        &state.db,
+        &state.hashing,
+        &state.clock,
+        &person,
+        &form.password,
+        &form.confirm,
+    )
+    .await;
+    let (status, errors, retry_after) = match deleted {
+        Ok(()) => {
+            let https = state.config.https;
+            let jar = jar.remove(session::removal(session::session_cookie_name(https), https));
+            let clear = [(
+                HeaderName::from_static("clear-site-data"),
+                "\"cache\", \"cookies\", \"storage\"",
+            )];
+            return Ok((clear, jar, Redirect::to("/deleted")).into_response());
+        }
+        Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        Err(AppError::RateLimited(errors, secs)) => {
+            (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
+        }
+        Err(e) => return Err(e),
+    };
+    // The typed phrase is kept; the password never is.
+    let page = delete_page(&person, form.confirm, errors);
+    Ok(super::form_again(status, page, retry_after))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/deleted.html")]
+struct DeletedPage {
+    layout: Layout,
+}
+
+async fn show_deleted() -> DeletedPage {
+    DeletedPage {
+        layout: Layout::default(),
+    }
+}
