@@ -6,10 +6,14 @@
 //! Where the dialects really differ, the two spellings sit side by side in [`dialect`].
 
 pub mod accounts;
+pub mod backup;
 pub mod checkins;
 pub mod couples;
+pub mod operator;
 pub mod prompts;
+pub mod retention;
 pub mod sessions;
+pub mod signup;
 pub mod summaries;
 pub mod therapists;
 pub mod throttle;
