@@ -163,16 +163,39 @@ impl App {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let db = self.state.db.clone();
-        axum::serve(
+        let retention = tokio::spawn(retention_task(
+            db.clone(),
+            self.state.clock.clone(),
+            self.state.config.session_policy(),
+        ));
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
         .await
-        .context("serve")?;
+        .context("serve");
+        retention.abort();
+        served?;
         db.close().await;
         Ok(())
+    }
+}
+
+/// Forgets expired rows every [`crate::domain::retention::EVERY`], first one period after start-up (so
+/// a restart loop cannot turn into a purge loop). A failed round is logged and retried
+/// at the next tick.
+async fn retention_task(db: Db, clock: Clock, policy: crate::domain::sessions::SessionPolicy) {
+    use crate::domain::retention;
+    let start = tokio::time::Instant::now() + retention::EVERY;
+    let mut every = tokio::time::interval_at(start, retention::EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if let Err(e) = retention::purge_once(&db, &clock, policy).await {
+            tracing::warn!(error = ?e, "retention: purge failed; will try again");
+        }
     }
 }
 

@@ -36,6 +36,57 @@ pub enum Command {
         #[arg(long)]
         new_key_file: std::path::PathBuf,
     },
+    /// Write a consistent copy of the SQLite database to FILE, safely while the server
+    /// runs (for PostgreSQL, use pg_dump).
+    Backup {
+        /// Where to write the copy; it must not exist yet.
+        file: std::path::PathBuf,
+    },
+    /// Tools for whoever runs this Mutual: accounts, sign-up codes, counts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+/// `mutual admin …`: each reads `DATABASE_URL` like the server does.
+#[derive(Subcommand, Debug, Clone, PartialEq, Eq)]
+pub enum AdminCommand {
+    /// Create an account. The password is read from standard input (one line), or asked
+    /// for when standard input is a terminal.
+    CreateUser {
+        email: String,
+        /// The name their partner will see (default: the part of the email before the @).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Print a link, valid for one hour and usable once, where the person sets a new
+    /// password. Using it signs them out everywhere.
+    ResetPassword { email: String },
+    /// Stop an account from signing in, and sign it out everywhere. Nothing is deleted.
+    DisableUser { email: String },
+    /// Let a disabled account sign in again.
+    EnableUser { email: String },
+    /// Print how many people, couples and check-ins there are (counts only, never content).
+    Stats,
+    /// Print a single-use sign-up code, for `--registration invite-only`.
+    CreateSignupCode {
+        /// How many days the code works.
+        #[arg(long, default_value_t = 14)]
+        days: u32,
+    },
+}
+
+/// Who may create an account.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Registration {
+    /// Anyone who reaches the site.
+    #[default]
+    Open,
+    /// People with a sign-up code from the operator.
+    InviteOnly,
+    /// Nobody through the site.
+    Closed,
 }
 
 #[derive(Parser, Debug, Clone)]
@@ -77,6 +128,17 @@ pub struct Config {
     /// A sign-in ends after this many hours without any request (default: 14 days).
     #[arg(long, env = "MUTUAL_SESSION_IDLE_HOURS", default_value_t = 336)]
     pub session_idle_hours: u32,
+
+    /// Who may create an account here: anyone (`open`), only people with a sign-up code
+    /// from `mutual admin create-signup-code` (`invite-only`), or nobody (`closed`; the
+    /// operator can still use `mutual admin create-user`).
+    #[arg(
+        long,
+        env = "MUTUAL_REGISTRATION",
+        value_enum,
+        default_value_t = Registration::Open
+    )]
+    pub registration: Registration,
 
     /// argon2id memory cost in KiB (OWASP: 19456). Lower only for tests.
     #[arg(

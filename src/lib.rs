@@ -2,6 +2,8 @@
 
 /// Building and running the server: state, router, listener, shutdown.
 pub mod app;
+/// The subcommands: serve, migrate, healthcheck, backup, admin tools.
+pub mod cli;
 /// The clock every time-dependent rule reads.
 pub mod clock;
 /// Settings from flags and environment.

@@ -156,35 +156,104 @@ fn looks_like_email(email: &str) -> bool {
     }
 }
 
-/// Creates an account. Returns `None` when the email was already registered: the caller
-/// must answer exactly as for a new account, so a stranger cannot learn who has one
-/// (the hash is computed either way, so the time taken tells nothing either).
+/// Adds the sign-up form's own checks to `fields` (from [`parse_registration`]): the
+/// consent box must be ticked, and when registration is invite-only a code is needed.
+pub fn check_sign_up(
+    fields: Result<NewAccount, FieldErrors>,
+    consented: bool,
+    signup_code: Option<&str>,
+) -> Result<NewAccount, FieldErrors> {
+    let mut extra = FieldErrors::default();
+    if !consented {
+        extra.add("consent", super::consent::DATA_STORAGE_MISSING);
+    }
+    if signup_code.is_some_and(|c| c.trim().is_empty()) {
+        extra.add(
+            "signup_code",
+            "Please enter the sign-up code you were given. This Mutual is open by invitation only.",
+        );
+    }
+    match fields {
+        Ok(account) if extra.is_empty() => Ok(account),
+        Ok(_) => Err(extra),
+        Err(mut errors) => {
+            for (field, message) in extra.0 {
+                errors.add(field, message);
+            }
+            Err(errors)
+        }
+    }
+}
+
+/// The message for a sign-up code that does not work (unknown, used or expired).
+pub const SIGNUP_CODE_NOT_VALID: &str = "That sign-up code doesn't work: it may have been used already or have expired. Please check it, or ask the person who runs this Mutual for a new one.";
+
+/// Creates an account, storing the consent given at sign-up with it. Returns `None` when
+/// the email was already registered: the caller must answer exactly as for a new account,
+/// so a stranger cannot learn who has one (the hash is computed either way, so the time
+/// taken tells nothing either). With `signup_code` (invite-only registration) the code is
+/// used up in the same transaction; a code that does not work is a field error and
+/// creates nothing.
 pub async fn register(
     db: &Db,
     hashing: &PasswordHashing,
     clock: &Clock,
     account: NewAccount,
+    consent: Option<super::consent::Consent>,
+    signup_code: Option<&str>,
 ) -> Result<Option<UserId>> {
     let hash = hashing.hash(&account.password).await?;
     let user_id = UserId::new();
     let therapist_code = account.is_therapist.then(super::couples::new_code);
-    let inserted = store::accounts::insert_user(
+    let code_hash = signup_code.map(signup_code_hash);
+    let created = store::signup::create_account(
         db,
-        user_id,
-        &account.email,
-        &account.display_name,
-        &hash,
-        therapist_code.as_deref(),
-        clock.now(),
+        store::signup::NewUser {
+            user_id,
+            email: &account.email,
+            display_name: &account.display_name,
+            password_hash: &hash,
+            therapist_code: therapist_code.as_deref(),
+            now: clock.now(),
+        },
+        consent.map(|c| (c.kind, c.version)),
+        code_hash.as_ref().map(|h| h.as_slice()),
     )
     .await?;
-    if inserted {
-        tracing::info!(user_id = %user_id, "account created");
-        Ok(Some(user_id))
-    } else {
-        tracing::info!("sign-up for an email that is already registered");
-        Ok(None)
+    match created {
+        store::signup::Created::Created => {
+            tracing::info!(user_id = %user_id, "account created");
+            Ok(Some(user_id))
+        }
+        store::signup::Created::EmailTaken => {
+            tracing::info!("sign-up for an email that is already registered");
+            Ok(None)
+        }
+        store::signup::Created::CodeNotValid => {
+            tracing::info!("sign-up with a sign-up code that does not work");
+            Err(AppError::Invalid(FieldErrors::single(
+                "signup_code",
+                SIGNUP_CODE_NOT_VALID,
+            )))
+        }
     }
+}
+
+/// The stored form of a sign-up code: its SHA-256 after normalising what was typed (case,
+/// spaces and dashes do not matter). Codes carry 100 random bits, so a plain hash is enough.
+pub fn signup_code_hash(typed: &str) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    // As with invite codes, the letters people confuse with digits are read as digits.
+    let normal: String = typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect();
+    Sha256::digest(normal.as_bytes()).into()
 }
 
 /// The one message for any failed sign-in: it must not tell which part was wrong.

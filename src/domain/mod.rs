@@ -2,10 +2,14 @@
 //! No HTTP and no SQL here; the store is reached only through its functions.
 
 pub mod accounts;
+pub mod backup;
 pub mod chart;
 pub mod checkins;
+pub mod consent;
 pub mod couples;
+pub mod operator;
 pub mod password;
+pub mod retention;
 pub mod sessions;
 pub mod summaries;
 pub mod therapists;

@@ -29,6 +29,7 @@ pub struct Export {
     #[serde(with = "time::serde::rfc3339")]
     pub exported_at: OffsetDateTime,
     pub account: Account,
+    pub consents: Vec<Consent>,
     pub devices: Vec<Device>,
     pub couples: Vec<Couple>,
     pub checkins: Vec<Checkin>,
@@ -44,6 +45,15 @@ pub struct Account {
     pub role: &'static str,
     pub therapist_share_code: Option<String>,
     pub two_step_sign_in: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Consent {
+    pub kind: String,
+    /// The version of the wording you agreed to.
+    pub version: i32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub given_at: OffsetDateTime,
 }
 
 #[derive(Debug, Serialize)]
@@ -115,6 +125,15 @@ pub struct Look {
 pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Export> {
     let me = person.user_id;
     let account = store::export::account(db, me).await?;
+    let consents = store::signup::list_consents(db, me)
+        .await?
+        .into_iter()
+        .map(|c| Consent {
+            kind: c.kind,
+            version: c.version,
+            given_at: c.given_at,
+        })
+        .collect();
     let devices = store::sessions::list_for_user(db, me)
         .await?
         .into_iter()
@@ -177,6 +196,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             therapist_share_code: account.therapist_code,
             two_step_sign_in: account.two_step_enabled_at.is_some(),
         },
+        consents,
         devices,
         couples,
         checkins: out,

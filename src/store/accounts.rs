@@ -1,7 +1,6 @@
 //! SQL for people's accounts.
 
 use anyhow::Context;
-use time::OffsetDateTime;
 
 use super::{on_db, on_writer, Db};
 use crate::ids::UserId;
@@ -12,38 +11,10 @@ pub struct Credentials {
     pub password_hash: String,
 }
 
-/// Inserts a person; `Ok(false)` when the email is already registered.
-pub async fn insert_user(
-    db: &Db,
-    user_id: UserId,
-    email: &str,
-    display_name: &str,
-    password_hash: &str,
-    therapist_code: Option<&str>,
-    now: OffsetDateTime,
-) -> anyhow::Result<bool> {
-    let res = on_writer!(db, |pool| sqlx::query(
-        "INSERT INTO users
-           (user_id, email, display_name, password_hash, is_therapist, therapist_code, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (email) DO NOTHING"
-    )
-    .bind(user_id)
-    .bind(email)
-    .bind(display_name)
-    .bind(password_hash)
-    .bind(therapist_code.is_some())
-    .bind(therapist_code)
-    .bind(now)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .context("insert user")?;
-    Ok(res == 1)
-}
-
+/// The credentials of the account with `email`, unless an operator disabled it.
 pub async fn find_credentials(db: &Db, email: &str) -> anyhow::Result<Option<Credentials>> {
     on_db!(db, |pool| sqlx::query_as::<_, Credentials>(
-        "SELECT user_id, password_hash FROM users WHERE email = $1"
+        "SELECT user_id, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL"
     )
     .bind(email)
     .fetch_optional(pool)

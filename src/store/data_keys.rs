@@ -84,6 +84,15 @@ pub struct Rotated {
 /// current key (`db`'s, after [`check`]) and plain ones alike. Afterwards only `new` opens
 /// the database.
 pub async fn rotate(db: &Db, new: &DataKey, now: OffsetDateTime) -> anyhow::Result<Rotated> {
+    let done = reseal_all(db, new, now).await?;
+    // Text sealed before (or stored plain) must not linger in the old pages.
+    db.forget_old_pages()
+        .await
+        .context("checkpoint after rotation")?;
+    Ok(done)
+}
+
+async fn reseal_all(db: &Db, new: &DataKey, now: OffsetDateTime) -> anyhow::Result<Rotated> {
     check(db, now).await?;
     let reseal = |field: Field, stored: String| -> anyhow::Result<String> {
         new.seal(field, &db.open(field, stored)?)

@@ -3,7 +3,7 @@
 use anyhow::Context;
 use time::OffsetDateTime;
 
-use super::{in_tx, Db, Pools};
+use super::{in_tx, Db};
 use crate::ids::UserId;
 
 /// Deletes `user` and everything that is theirs, in one transaction:
@@ -110,12 +110,7 @@ pub async fn delete_account(
             .await?;
         Ok::<_, anyhow::Error>(())
     })?;
-    if let Pools::Sqlite { write, .. } = &db.pools {
-        db.count_query();
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(write)
-            .await
-            .context("checkpoint after deleting an account")?;
-    }
-    Ok(())
+    db.forget_old_pages()
+        .await
+        .context("checkpoint after deleting an account")
 }

@@ -6,13 +6,17 @@
 //! Where the dialects really differ, the two spellings sit side by side in [`dialect`].
 
 pub mod accounts;
+pub mod backup;
 pub mod checkins;
 pub mod couples;
 pub mod data_keys;
 pub mod deletion;
 pub mod export;
+pub mod operator;
 pub mod prompts;
+pub mod retention;
 pub mod sessions;
+pub mod signup;
 pub mod summaries;
 pub mod therapists;
 pub mod throttle;
@@ -217,6 +221,20 @@ impl Db {
 
     pub fn seal_opt(&self, field: Field, plain: Option<&str>) -> anyhow::Result<Option<String>> {
         plain.map(|p| self.seal(field, p)).transpose()
+    }
+
+    /// On SQLite, copies the write-ahead log into the database file and truncates it, so
+    /// the old versions of pages just rewritten (deleted or re-encrypted words) are gone
+    /// from the -wal file; `secure_delete` already zeroed them in the database file.
+    /// PostgreSQL has no such file to clean: autovacuum reclaims dead rows.
+    pub async fn forget_old_pages(&self) -> anyhow::Result<()> {
+        if let Pools::Sqlite { write, .. } = &self.pools {
+            self.count_query();
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(write)
+                .await?;
+        }
+        Ok(())
     }
 
     /// A stored value of `field` as the person wrote it.

@@ -11,7 +11,8 @@ use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::domain::{accounts, sessions, two_factor};
+use crate::config::Registration;
+use crate::domain::{accounts, consent, operator, sessions, two_factor};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::extract::Params;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .route("/register", get(show_register).post(submit_register))
         .route("/login", get(show_login).post(submit_login))
         .route("/logout", post(submit_logout))
+        .route("/reset-password", get(show_reset).post(submit_reset))
 }
 
 /// Where to go after signing in: only a path on this site, never another host.
@@ -34,6 +36,8 @@ pub struct Next {
     signed_out: Option<String>,
     #[serde(default)]
     registered: Option<String>,
+    #[serde(default)]
+    reset: Option<String>,
 }
 
 pub(super) fn urlencode(s: &str) -> String {
@@ -65,6 +69,12 @@ struct RegisterForm {
     /// Present when the "I'm a therapist" box is ticked.
     #[serde(default)]
     therapist: Option<String>,
+    /// Present when the consent box is ticked.
+    #[serde(default)]
+    consent: Option<String>,
+    /// Needed when registration is invite-only.
+    #[serde(default)]
+    signup_code: String,
     #[serde(default)]
     next: String,
 }
@@ -74,10 +84,40 @@ struct RegisterForm {
 struct RegisterPage {
     layout: Layout,
     therapist: bool,
+    consent: bool,
+    invite_only: bool,
     display_name: String,
     email: String,
+    signup_code: String,
     next: String,
     errors: FieldErrors,
+    consent_text: &'static str,
+    consent_label: &'static str,
+}
+
+impl RegisterPage {
+    fn new(layout: Layout, invite_only: bool, next: String) -> Self {
+        RegisterPage {
+            layout,
+            therapist: false,
+            consent: false,
+            invite_only,
+            display_name: String::new(),
+            email: String::new(),
+            signup_code: String::new(),
+            next,
+            errors: FieldErrors::default(),
+            consent_text: consent::DATA_STORAGE_TEXT,
+            consent_label: consent::DATA_STORAGE_LABEL,
+        }
+    }
+}
+
+/// What visitors see instead of the form when the operator has closed sign-up.
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/closed.html")]
+struct ClosedPage {
+    layout: Layout,
 }
 
 async fn show_register(
@@ -90,19 +130,20 @@ async fn show_register(
     if visitor.is_some() {
         return Redirect::to(&safe_next(&q.next)).into_response();
     }
+    let mode = state.config.registration;
+    if mode == Registration::Closed {
+        return ClosedPage {
+            layout: Layout::default(),
+        }
+        .into_response();
+    }
     let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
-    (
-        jar,
-        RegisterPage {
-            layout: Layout::anonymous(csrf),
-            therapist: false,
-            display_name: String::new(),
-            email: String::new(),
-            next: safe_next(&q.next),
-            errors: FieldErrors::default(),
-        },
-    )
-        .into_response()
+    let page = RegisterPage::new(
+        Layout::anonymous(csrf),
+        mode == Registration::InviteOnly,
+        safe_next(&q.next),
+    );
+    (jar, page).into_response()
 }
 
 async fn submit_register(
@@ -110,11 +151,28 @@ async fn submit_register(
     jar: CookieJar,
     CsrfForm(form): CsrfForm<RegisterForm>,
 ) -> Result<Response> {
-    let result = match accounts::parse_registration(&form.display_name, &form.email, &form.password)
-    {
+    let mode = state.config.registration;
+    if mode == Registration::Closed {
+        let page = ClosedPage {
+            layout: Layout::default(),
+        };
+        return Ok((StatusCode::FORBIDDEN, page).into_response());
+    }
+    let invite_only = mode == Registration::InviteOnly;
+    let code = invite_only.then_some(form.signup_code.as_str());
+    let fields = accounts::parse_registration(&form.display_name, &form.email, &form.password);
+    let result = match accounts::check_sign_up(fields, form.consent.is_some(), code) {
         Ok(mut account) => {
             account.is_therapist = form.therapist.is_some();
-            accounts::register(&state.db, &state.hashing, &state.clock, account).await
+            accounts::register(
+                &state.db,
+                &state.hashing,
+                &state.clock,
+                account,
+                Some(consent::AT_SIGN_UP),
+                code,
+            )
+            .await
         }
         Err(errors) => Err(AppError::Invalid(errors)),
     };
@@ -132,12 +190,13 @@ async fn submit_register(
         Err(AppError::Invalid(errors)) => {
             let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
             let page = RegisterPage {
-                layout: Layout::anonymous(csrf),
                 therapist: form.therapist.is_some(),
+                consent: form.consent.is_some(),
                 display_name: form.display_name,
                 email: form.email,
-                next: safe_next(&form.next),
+                signup_code: form.signup_code,
                 errors,
+                ..RegisterPage::new(Layout::anonymous(csrf), invite_only, safe_next(&form.next))
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, jar, page).into_response())
         }
@@ -161,6 +220,7 @@ struct LoginPage {
     layout: Layout,
     signed_out: bool,
     registered: bool,
+    reset: bool,
     email: String,
     next: String,
     errors: FieldErrors,
@@ -183,6 +243,7 @@ async fn show_login(
             layout: Layout::anonymous(csrf),
             signed_out: q.signed_out.is_some(),
             registered: q.registered.is_some(),
+            reset: q.reset.is_some(),
             email: String::new(),
             next: safe_next(&q.next),
             errors: FieldErrors::default(),
@@ -223,6 +284,7 @@ async fn submit_login(
         layout: Layout::anonymous(csrf),
         signed_out: false,
         registered: false,
+        reset: false,
         email: form.email,
         next: safe_next(&form.next),
         errors,
@@ -261,6 +323,111 @@ async fn sign_in(
     }
     let jar = jar.remove(session::removal(session::csrf_cookie_name(https), https));
     Ok((jar, Redirect::to(&safe_next(next))).into_response())
+}
+
+/// The token of a password reset link, in the query string: paths are logged, queries
+/// never are.
+#[derive(Deserialize, Default)]
+struct ResetQuery {
+    #[serde(default)]
+    token: String,
+}
+
+#[derive(Deserialize, Default)]
+struct ResetForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/reset.html")]
+struct ResetPage {
+    layout: Layout,
+    /// False when the link is used, expired or unknown: the page says so, with no form.
+    live: bool,
+    token: String,
+    errors: FieldErrors,
+    gone_message: &'static str,
+}
+
+/// The frame for a page whose form may be posted signed in or not: the token must be
+/// the one the form extractor will check.
+fn form_layout(
+    state: &AppState,
+    jar: CookieJar,
+    visitor: Option<&crate::store::sessions::SessionPerson>,
+) -> (CookieJar, Layout) {
+    match visitor {
+        Some(p) => (jar, Layout::for_person(p)),
+        None => {
+            let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
+            (jar, Layout::anonymous(csrf))
+        }
+    }
+}
+
+fn reset_page(layout: Layout, live: bool, token: String, errors: FieldErrors) -> ResetPage {
+    ResetPage {
+        layout,
+        live,
+        token: if live { token } else { String::new() },
+        errors,
+        gone_message: operator::RESET_LINK_GONE,
+    }
+}
+
+async fn show_reset(
+    State(state): State<AppState>,
+    Visitor(visitor): Visitor,
+    jar: CookieJar,
+    Params(q): Params<ResetQuery>,
+) -> Result<Response> {
+    let live = operator::check_reset_link(&state.db, &state.clock, &q.token)
+        .await?
+        .is_some();
+    let (jar, layout) = form_layout(&state, jar, visitor.as_ref());
+    let status = if live {
+        StatusCode::OK
+    } else {
+        StatusCode::GONE
+    };
+    let page = reset_page(layout, live, q.token, FieldErrors::default());
+    Ok((status, jar, page).into_response())
+}
+
+async fn submit_reset(
+    State(state): State<AppState>,
+    Visitor(visitor): Visitor,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<ResetForm>,
+) -> Result<Response> {
+    let result = operator::use_reset_link(
+        &state.db,
+        &state.hashing,
+        &state.clock,
+        &form.token,
+        &form.new_password,
+    )
+    .await;
+    let (status, live, errors) = match result {
+        Ok(true) => {
+            // Every session of theirs has ended, this browser's too if it was theirs.
+            let https = state.config.https;
+            let jar = match &visitor {
+                Some(_) => jar.remove(session::removal(session::session_cookie_name(https), https)),
+                None => jar,
+            };
+            return Ok((jar, Redirect::to("/login?reset=1")).into_response());
+        }
+        Ok(false) => (StatusCode::GONE, false, FieldErrors::default()),
+        Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, true, errors),
+        Err(e) => return Err(e),
+    };
+    let (jar, layout) = form_layout(&state, jar, visitor.as_ref());
+    let page = reset_page(layout, live, form.token, errors);
+    Ok((status, jar, page).into_response())
 }
 
 #[derive(Deserialize)]

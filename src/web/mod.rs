@@ -42,6 +42,8 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/login"),
     ("POST", "/login"),
     ("POST", "/logout"),
+    ("GET", "/reset-password"),
+    ("POST", "/reset-password"),
     ("GET", "/account"),
     ("GET", "/account/devices"),
     ("POST", "/account/devices/{id}/end"),

@@ -49,6 +49,7 @@ async fn registration_errors_keep_what_was_typed_but_never_the_password(ctx: Tes
                 ("display_name", "Robin"),
                 ("email", "robin-at-example"),
                 ("password", "short-pw-typed-here"[..5].as_ref()),
+                ("consent", "yes"),
             ],
         )
         .await;
@@ -89,6 +90,7 @@ async fn a_registered_email_cannot_register_again(ctx: TestContext) {
                     ("display_name", "Someone"),
                     ("email", email),
                     ("password", "quiet orchard lamp"),
+                    ("consent", "yes"),
                 ],
             )
             .await
@@ -244,6 +246,7 @@ async fn session_cookie_is_secure_when_https_is_declared(ctx: TestContext) {
             ("display_name", "Pat"),
             ("email", "pat@example.org"),
             ("password", PASSWORD),
+            ("consent", "yes"),
         ],
     )
     .await;

@@ -114,6 +114,7 @@ async fn an_invite_link_sends_a_newcomer_to_register_and_back(ctx: TestContext) 
                 ("display_name", "Gus"),
                 ("email", "gus@example.org"),
                 ("password", crate::helpers::PASSWORD),
+                ("consent", "yes"),
                 ("next", &format!("/join/{code}")),
             ],
         )

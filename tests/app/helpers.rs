@@ -381,6 +381,7 @@ impl Browser {
                     ("display_name", name),
                     ("email", &Self::email(name)),
                     ("password", PASSWORD),
+                    ("consent", "yes"),
                 ],
             )
             .await;

@@ -52,6 +52,7 @@ async fn one_address_gets_twenty_sign_in_posts_per_ten_minutes(ctx: TestContext)
                 ("display_name", "Z"),
                 ("email", "z@example.org"),
                 ("password", "quiet orchard lamp"),
+                ("consent", "yes"),
             ],
         )
         .await;

@@ -16,12 +16,16 @@ mod helpers;
 
 mod account;
 mod accounts;
+mod backup;
 mod checkins;
+mod consent;
 mod couples;
 mod instances;
 mod limits;
+mod ops;
 mod privacy;
 mod queries;
+mod retention;
 mod robustness;
 mod security;
 mod summary;
@@ -56,6 +60,10 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(your_data::tests());
     v.extend(queries::tests());
     v.extend(therapists::tests());
+    v.extend(consent::tests());
+    v.extend(backup::tests());
+    v.extend(ops::tests());
+    v.extend(retention::tests());
     v
 }
 

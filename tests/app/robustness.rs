@@ -181,6 +181,7 @@ async fn control_characters_get_a_message_not_a_500(ctx: TestContext) {
                 ("display_name", "Nu\u{0}l"),
                 ("email", "n\u{0}@example.org"),
                 ("password", "quiet orchard lamp"),
+                ("consent", "yes"),
             ],
         )
         .await;

@@ -270,6 +270,7 @@ async fn logs_carry_request_ids_but_no_secrets(ctx: TestContext) {
             ("display_name", "Nell"),
             ("email", "nell@example.org"),
             ("password", &nells_password),
+            ("consent", "yes"),
         ],
     )
     .await;

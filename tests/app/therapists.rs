@@ -36,6 +36,7 @@ pub(crate) async fn therapist(app: &TestApp, name: &str) -> (Browser, String) {
             ("display_name", name),
             ("email", &Browser::email(name)),
             ("password", PASSWORD),
+            ("consent", "yes"),
             ("therapist", "on"),
         ],
     )
@@ -198,6 +199,7 @@ async fn no_couple_is_shown_before_the_therapist_turns_on_two_step_sign_in(ctx: 
             ("display_name", "Uma"),
             ("email", "uma@example.org"),
             ("password", PASSWORD),
+            ("consent", "yes"),
             ("therapist", "on"),
         ],
     )

@@ -103,6 +103,8 @@ async fn export_holds_my_words_and_only_what_my_partner_shared(ctx: TestContext)
     assert_eq!(json["format"], "mutual-export");
     assert_eq!(json["version"], 1);
     assert_eq!(json["account"]["email"], Browser::email("Ada"));
+    assert_eq!(json["consents"][0]["kind"], "data_storage");
+    assert!(json["consents"][0]["given_at"].is_string());
     assert_eq!(json["couples"][0]["partner"], "Ben");
     assert_eq!(json["checkins"].as_array().unwrap().len(), 3);
     for mine in [&p.a_shared, &p.a_private, &p.a_pending, &p.b_shared] {
