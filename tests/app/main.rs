@@ -18,6 +18,7 @@ mod account;
 mod accounts;
 mod checkins;
 mod couples;
+mod delivery;
 mod instances;
 mod limits;
 mod privacy;
@@ -54,6 +55,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(two_factor::tests());
     v.extend(queries::tests());
     v.extend(therapists::tests());
+    v.extend(delivery::tests());
     v
 }
 
