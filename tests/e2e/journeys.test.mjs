@@ -2,7 +2,7 @@
 // by labels, roles and visible names, never by CSS ids. Run by ./run.sh.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, start, stop, person, check, report, printReport } from './lib.mjs';
+import { BASE, start, stop, person, check, report, printReport, auditOnly } from './lib.mjs';
 
 before(start);
 after(async () => {
@@ -303,6 +303,12 @@ test('a whole check-in with only Tab, Space and Enter (and typing the words)', a
   assert.equal(await lee.getByText('Just for me').count(), 0);
   await kim.context().close();
   await lee.context().close();
+});
+
+test('the audit is live: axe flags a page with an unlabelled field and no language', async () => {
+  const found = await auditOnly('<!doctype html><html><head><title>x</title></head><body><main><h1>x</h1><input type="text"></main></body></html>');
+  assert.ok(found.includes('label'), found.join(', '));
+  assert.ok(found.includes('html-has-lang'), found.join(', '));
 });
 
 test('nothing was asked of any host but the app', () => {

@@ -163,6 +163,15 @@ export async function check(page, slug) {
   }
 }
 
+/** axe's findings on a page of our own making: proves the audit is live, not a no-op. */
+export async function auditOnly(html) {
+  audit.show(html);
+  await audit.page.goto(BASE + '/__axe-self-check', { waitUntil: 'load' });
+  await audit.page.evaluate(axe.source);
+  const result = await audit.page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => v.id);
+}
+
 export function printReport() {
   console.log('\n== pages checked (largest transfer first)');
   const rows = [...report.pages.entries()].sort((x, y) => y[1].bytes - x[1].bytes);

@@ -3,6 +3,7 @@
 # local port, runs the journeys in Debian's Chromium, and stops the app.
 #
 #   tests/e2e/run.sh            (from the repository root, or anywhere)
+#   tests/e2e/run.sh --test-name-pattern=keyboard   (one journey)
 #
 # Needs: /usr/bin/chromium (apt-get install chromium), node + npm. Builds
 # target/release/mutual if it is missing; MUTUAL_BIN=path uses another binary.
@@ -47,6 +48,6 @@ healthy || { cat "$work/app.log"; echo "the app never became healthy" >&2; exit 
 
 rm -rf "$here/screenshots"
 status=0
-(cd "$here" && MUTUAL_URL="$url" node --test --test-concurrency=1 --test-reporter=spec journeys.test.mjs) || status=$?
+(cd "$here" && MUTUAL_URL="$url" node --test --test-concurrency=1 --test-reporter=spec "$@" journeys.test.mjs) || status=$?
 if [[ $status -ne 0 ]]; then echo "== app log"; tail -n 50 "$work/app.log"; fi
 exit $status
