@@ -166,7 +166,8 @@ async fn show_checkin(
 ) -> Result<CheckinPage> {
     let view = checkins::view(&state.db, person.user_id, parse_id(&id)?).await?;
     let notice = match q.done.as_str() {
-        "saved" => {
+        // Only while answers can still change: once revealed, "saved" would mislead.
+        "saved" if view.can_answer => {
             "Your answers are saved. You can change them until your partner has answered too."
         }
         "revealed" => "You've both answered. Here they are, side by side.",

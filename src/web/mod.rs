@@ -14,13 +14,14 @@ mod therapists;
 mod two_factor;
 mod your_data;
 
-use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::csrf::{CsrfLayer, ProtectionError};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -177,7 +178,10 @@ pub fn router(state: AppState) -> Router {
                 tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
             }),
         )
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid));
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // Outermost, so every page, error page and static file is compressed for a
+        // browser that asks (pages are small on a phone; the headers above are kept).
+        .layer(CompressionLayer::new());
     // HSTS only when the operator says Mutual is served over HTTPS: sent over plain
     // HTTP it would be ignored, and on localhost it would only get in the way.
     let router = if https {
@@ -256,21 +260,66 @@ async fn healthz(State(state): State<AppState>) -> Response {
 #[folder = "static/"]
 struct Assets;
 
-async fn static_file(Path(path): Path<String>) -> Response {
-    match Assets::get(&path) {
-        Some(file) => {
-            let mime = file.metadata.mimetype();
-            (
-                [
-                    (header::CONTENT_TYPE, mime.to_owned()),
-                    (header::CACHE_CONTROL, "public, max-age=3600".to_owned()),
-                ],
-                file.data,
-            )
-                .into_response()
-        }
-        None => AppError::NotFound.into_response(),
+/// A static file's version: the first 16 hex digits of its SHA-256, known at build time.
+fn asset_version(file: &rust_embed::EmbeddedFile) -> String {
+    hex::encode(&file.metadata.sha256_hash()[..8])
+}
+
+/// The URL of a file under static/, with its content hash as `?v=`: a changed file gets a
+/// new URL, so browsers may keep each version for a year without ever going stale.
+pub fn asset_url(path: &str) -> String {
+    match Assets::get(path) {
+        Some(file) => format!("/static/{path}?v={}", asset_version(&file)),
+        None => format!("/static/{path}"),
     }
+}
+
+/// Cache lifetime for a static file: a year when asked for by its current content hash,
+/// otherwise a check with the server each time (the ETag makes that a bodiless 304).
+const CACHE_VERSIONED: &str = "public, max-age=31536000, immutable";
+const CACHE_UNVERSIONED: &str = "public, no-cache";
+
+async fn static_file(
+    Path(path): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let Some(file) = Assets::get(&path) else {
+        return AppError::NotFound.into_response();
+    };
+    let version = asset_version(&file);
+    let etag = format!("\"{version}\"");
+    let versioned = query
+        .as_deref()
+        .is_some_and(|q| q.split('&').any(|pair| pair == format!("v={version}")));
+    let cache = if versioned {
+        CACHE_VERSIONED
+    } else {
+        CACHE_UNVERSIONED
+    };
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if fresh {
+        return (
+            StatusCode::NOT_MODIFIED,
+            [
+                (header::ETAG, etag),
+                (header::CACHE_CONTROL, cache.to_owned()),
+            ],
+        )
+            .into_response();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, file.metadata.mimetype().to_owned()),
+            (header::ETAG, etag),
+            (header::CACHE_CONTROL, cache.to_owned()),
+        ],
+        file.data,
+    )
+        .into_response()
 }
 
 #[cfg(test)]

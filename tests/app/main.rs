@@ -20,6 +20,7 @@ mod backup;
 mod checkins;
 mod consent;
 mod couples;
+mod delivery;
 mod instances;
 mod limits;
 mod ops;
@@ -64,6 +65,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(backup::tests());
     v.extend(ops::tests());
     v.extend(retention::tests());
+    v.extend(delivery::tests());
     v
 }
 

@@ -1,0 +1,317 @@
+// Journeys through Mutual in a real browser, written the way a person sees the pages:
+// by labels, roles and visible names, never by CSS ids. Run by ./run.sh.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, start, stop, person, check, report, printReport, auditOnly } from './lib.mjs';
+
+before(start);
+after(async () => {
+  await stop();
+  printReport();
+});
+
+const PASSWORD = 'quiet harbour lanterns';
+let serial = 0;
+/** A fresh email per person, so runs never collide on one database. */
+function email(name) {
+  serial += 1;
+  return `${name.toLowerCase()}-${process.pid}-${serial}@example.org`;
+}
+
+const main = (page) => page.getByRole('main');
+
+/** Sign up from the landing page (or from wherever `page` is), then sign in. */
+async function signUp(page, name, { tag, fromJoin = false } = {}) {
+  const address = email(name);
+  if (!fromJoin) {
+    await page.goto(BASE + '/');
+    if (tag) await check(page, 'landing');
+    await main(page).getByRole('link', { name: 'Create an account' }).click();
+  }
+  if (tag) await check(page, 'register');
+  if (tag === 'first') {
+    // Nothing filled in: every field says what it needs, tied to the field.
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await check(page, 'register-errors');
+    const nameBox = page.getByLabel('Your name');
+    await assert.doesNotReject(nameBox.waitFor());
+    assert.equal(await nameBox.getAttribute('aria-invalid'), 'true');
+    const described = await nameBox.getAttribute('aria-describedby');
+    assert.ok(described, 'the name field points at its error');
+    assert.ok(await page.locator(`[id="${described.split(' ').at(-1)}"]`).isVisible());
+  }
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(address);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  if (tag) await check(page, 'login-after-sign-up');
+  if (tag === 'first') {
+    await page.getByLabel('Email').fill(address);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await check(page, 'login-error');
+  }
+  await page.getByLabel('Email').fill(address);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return address;
+}
+
+/** The first partner makes an invite code; returns [code, link]. */
+async function makeInvite(page, { tag } = {}) {
+  await page.goto(BASE + '/');
+  if (tag) await check(page, 'home-not-linked');
+  await main(page).getByRole('link', { name: 'Link with your partner' }).click();
+  if (tag) await check(page, 'couple-not-linked');
+  await page.getByRole('button', { name: 'Make an invite code' }).click();
+  const code = (await page.getByRole('code').innerText()).trim();
+  assert.match(code, /^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+  if (tag) await check(page, 'couple-invite');
+  const link = await main(page).getByRole('link', { name: /\/join\// }).innerText();
+  return [code, link.trim()];
+}
+
+/** Answers of one person to the first prompt set, by the questions' visible text. */
+async function answerAfterIntimacy(page, { how, enjoyed, keepEnjoyedPrivate, connected, began }) {
+  await page.getByRole('textbox', { name: 'How was that for you?' }).fill(how);
+  await page.getByRole('group', { name: 'How connected did you feel to your partner?' })
+    .getByRole('radio', { name: new RegExp(`^${connected}\\b`) }).check();
+  await page.getByRole('group', { name: 'How free of pressure did it feel for you?' })
+    .getByRole('radio', { name: /^5/ }).check();
+  await page.getByRole('group', { name: 'How did it begin?' })
+    .getByRole('radio', { name: began }).check();
+  await page.getByRole('textbox', { name: 'What was enjoyable?' }).fill(enjoyed);
+  if (keepEnjoyedPrivate) {
+    await page.getByRole('checkbox', { name: /Keep this one private.*What was enjoyable\?/ }).check();
+  }
+}
+
+for (const js of [true, false]) {
+  const run = js ? 'JavaScript on' : 'JavaScript off';
+  const tag = (t) => (js ? t : undefined); // screenshots and audits of the form-error pages once
+  test(`two partners sign up, link, check in, see the reveal and the summary, unlink, sign out (${run})`, async () => {
+    const alex = await person(js);
+    const sam = await person(js);
+    const privateWords = `private-${js}-${process.pid}`;
+    const sharedWords = `shared-${js}-${process.pid}`;
+
+    await signUp(alex, 'Alex', { tag: js ? 'first' : 'again' });
+    const [code, link] = await makeInvite(alex, { tag: true });
+
+    if (js) {
+      // Sam follows the link before having an account, signs up and comes back to it.
+      await sam.goto(link);
+      await check(sam, 'join-signed-out');
+      await main(sam).getByRole('link', { name: 'Create an account' }).click();
+      await signUp(sam, 'Sam', { fromJoin: true });
+      await sam.getByRole('heading', { name: 'Join your partner on Mutual' }).waitFor();
+      await check(sam, 'join-signed-in');
+      await sam.getByRole('button', { name: 'Link with Alex' }).click();
+    } else {
+      // Sam types the code on the couple page.
+      await signUp(sam, 'Sam');
+      await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Couple' }).click();
+      await sam.getByLabel('Invite code').fill(code.toLowerCase().replace('-', ' '));
+      await sam.getByRole('button', { name: 'Link with my partner' }).click();
+    }
+    await main(sam).getByText("You're linked with Alex").waitFor();
+    await check(sam, 'couple-linked');
+
+    // Alex starts a check-in from home.
+    await alex.goto(BASE + '/');
+    await check(alex, 'home-linked');
+    await main(alex).getByRole('link', { name: 'Start a check-in' }).click();
+    await check(alex, 'checkin-new');
+    await alex.getByRole('radio', { name: /After we were intimate/ }).check();
+    await alex.getByRole('button', { name: 'Start', exact: true }).click();
+    await alex.getByRole('heading', { level: 1, name: 'After we were intimate' }).waitFor();
+    await check(alex, 'checkin-answer');
+    await answerAfterIntimacy(alex, {
+      how: `Gentle and unhurried ${sharedWords}`,
+      enjoyed: `Laughing together ${privateWords}`,
+      keepEnjoyedPrivate: true,
+      connected: 4,
+      began: 'We both did',
+    });
+    await alex.getByRole('button', { name: 'Save my answers' }).click();
+    await alex.getByText('Your answers are saved').waitFor();
+    await check(alex, 'checkin-waiting');
+
+    // Sam finds it on the home page and answers.
+    await sam.goto(BASE + '/');
+    await check(sam, 'home-open-checkin');
+    await main(sam).getByRole('link', { name: /After we were intimate/ }).click();
+    await check(sam, 'checkin-partner-answers');
+    assert.equal(await sam.getByText(sharedWords).count(), 0, 'nothing of Alex shows before Sam answers');
+    await answerAfterIntimacy(sam, {
+      how: 'Warm, a little sleepy',
+      enjoyed: 'The slow start',
+      keepEnjoyedPrivate: false,
+      connected: 5,
+      began: 'My partner got things started',
+    });
+    await sam.getByRole('button', { name: 'Save my answers' }).click();
+
+    // The reveal: both answers side by side, the private one only for its writer.
+    await sam.getByText('Here are your answers side by side').waitFor();
+    await check(sam, 'checkin-revealed');
+    const howWasIt = main(sam).getByRole('region', { name: 'How was that for you?' });
+    await howWasIt.getByRole('heading', { name: 'You', exact: true }).waitFor();
+    await howWasIt.getByRole('heading', { name: 'Alex', exact: true }).waitFor();
+    await howWasIt.getByText(sharedWords).waitFor();
+    assert.equal(await sam.getByText(privateWords).count(), 0, 'a private answer never reaches the partner');
+    await alex.reload();
+    await main(alex).getByText(privateWords).waitFor();
+    await main(alex).getByText('Kept private: only you see this.').waitFor();
+    await check(alex, 'checkin-revealed-own-private');
+
+    // The summary draws the chart, with its figures as text too.
+    await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Together' }).click();
+    await alex.getByRole('heading', { level: 1, name: 'You and Sam' }).waitFor();
+    assert.ok(await alex.getByRole('img', { name: /Trend of the answers/ }).count() >= 1, 'a chart is drawn');
+    // The same figures as a table, folded away under a visible summary line.
+    assert.ok(await alex.getByText('The figures as a table').count() >= 1, 'the chart offers its figures');
+    assert.ok(await alex.getByRole('table', { includeHidden: true }).count() >= 1, 'the chart has a table of its figures');
+    await check(alex, 'summary');
+    await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-ins' }).click();
+    await check(alex, 'checkins');
+
+    // Account pages.
+    await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await check(alex, 'account');
+    for (const [name, slug] of [
+      ["Devices you're signed in on", 'account-devices'],
+      ['Change your password', 'account-password'],
+      ['Two-step sign-in', 'account-two-factor'],
+    ]) {
+      await main(alex).getByRole('link', { name }).click();
+      await check(alex, slug);
+      await alex.goBack();
+    }
+
+    // The couple page leads to the therapist page.
+    await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Couple' }).click();
+    await check(alex, 'couple-linked-other-side');
+    await main(alex).getByRole('link', { name: 'Your therapist' }).click();
+    await check(alex, 'couple-therapist');
+
+    // Sam unlinks, after a confirmation that says what happens.
+    await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Couple' }).click();
+    await main(sam).getByRole('link', { name: /Unlink/ }).click();
+    await check(sam, 'unlink-confirm');
+    await sam.getByRole('button', { name: 'Yes, unlink' }).click();
+    await main(sam).getByRole('button', { name: 'Make an invite code' }).waitFor();
+    await check(sam, 'couple-unlinked');
+
+    // And both sign out.
+    for (const page of [sam, alex]) {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByText("You're signed out").waitFor();
+    }
+    await check(alex, 'signed-out');
+
+    // A page that does not exist is calm too.
+    await alex.goto(BASE + '/no-such-page');
+    await check(alex, 'not-found');
+    await alex.context().close();
+    await sam.context().close();
+  });
+}
+
+test('a therapist signs up and finds the dashboard and the question writer', async () => {
+  const page = await person(true);
+  await page.goto(BASE + '/register');
+  await page.getByLabel('Your name').fill('Dr Rowan');
+  const address = email('Rowan');
+  await page.getByLabel('Email').fill(address);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('checkbox', { name: /I'm a therapist/ }).check();
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.getByLabel('Email').fill(address);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your couples' }).click();
+  await check(page, 'therapist-dashboard');
+  await main(page).getByRole('link', { name: 'Write a set of questions' }).click();
+  await check(page, 'therapist-new-set');
+  await page.getByRole('button', { name: 'Save the set' }).click();
+  await page.getByRole('alert').first().waitFor();
+  await check(page, 'therapist-new-set-errors');
+  await page.context().close();
+});
+
+/** Presses Tab until `target` has focus; every stop on the way must show its focus. */
+async function tabTo(page, target, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    const outline = await focused.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+    }).catch(() => true); // focus left the document (browser chrome): nothing to show
+    assert.ok(outline, `focus is visible at Tab stop ${i + 1}`);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  assert.fail(`Tab never reached ${target}`);
+}
+
+test('a whole check-in with only Tab, Space and Enter (and typing the words)', async () => {
+  const kim = await person(true);
+  const lee = await person(true);
+  await signUp(kim, 'Kim');
+  const [code] = await makeInvite(kim);
+  await signUp(lee, 'Lee');
+  await lee.goto(BASE + '/couple');
+  await lee.getByLabel('Invite code').fill(code);
+  await lee.getByRole('button', { name: 'Link with my partner' }).click();
+  await main(lee).getByText("You're linked with Kim").waitFor();
+
+  // From here on: keyboard only.
+  await kim.goto(BASE + '/');
+  await tabTo(kim, main(kim).getByRole('link', { name: 'Start a check-in' }));
+  await kim.keyboard.press('Enter');
+  await kim.getByRole('heading', { name: 'Start a check-in' }).waitFor();
+  await tabTo(kim, kim.getByRole('radio', { name: /After we were intimate/ }));
+  await kim.keyboard.press('Space');
+  assert.ok(await kim.getByRole('radio', { name: /After we were intimate/ }).isChecked());
+  await tabTo(kim, kim.getByRole('button', { name: 'Start', exact: true }));
+  await kim.keyboard.press('Enter');
+  await kim.getByRole('heading', { level: 1, name: 'After we were intimate' }).waitFor();
+  await tabTo(kim, kim.getByRole('textbox', { name: 'How was that for you?' }));
+  await kim.keyboard.type('Easy and kind');
+  await tabTo(kim, kim.getByRole('textbox', { name: 'What was enjoyable?' }));
+  await kim.keyboard.type('Just for me');
+  await tabTo(kim, kim.getByRole('checkbox', { name: /Keep this one private.*What was enjoyable\?/ }));
+  await kim.keyboard.press('Space');
+  await tabTo(kim, kim.getByRole('button', { name: 'Save my answers' }));
+  await kim.keyboard.press('Enter');
+  await kim.getByText('Your answers are saved').waitFor();
+
+  await lee.goto(BASE + '/');
+  await tabTo(lee, main(lee).getByRole('link', { name: /After we were intimate/ }));
+  await lee.keyboard.press('Enter');
+  await lee.getByRole('heading', { level: 1, name: 'After we were intimate' }).waitFor();
+  await tabTo(lee, lee.getByRole('textbox', { name: 'How was that for you?' }));
+  await lee.keyboard.type('Slow and lovely');
+  await tabTo(lee, lee.getByRole('button', { name: 'Save my answers' }));
+  await lee.keyboard.press('Enter');
+  await lee.getByText('Here are your answers side by side').waitFor();
+  await main(lee).getByText('Easy and kind').waitFor();
+  assert.equal(await lee.getByText('Just for me').count(), 0);
+  await kim.context().close();
+  await lee.context().close();
+});
+
+test('the audit is live: axe flags a page with an unlabelled field and no language', async () => {
+  const found = await auditOnly('<!doctype html><html><head><title>x</title></head><body><main><h1>x</h1><input type="text"></main></body></html>');
+  assert.ok(found.includes('label'), found.join(', '));
+  assert.ok(found.includes('html-has-lang'), found.join(', '));
+});
+
+test('nothing was asked of any host but the app', () => {
+  assert.deepEqual(report.foreign, []);
+  assert.ok(report.pages.size >= 20, `checked ${report.pages.size} pages`);
+});
