@@ -43,6 +43,7 @@ async function signUp(page, name, { tag, fromJoin = false } = {}) {
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Email').fill(address);
   await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('checkbox', { name: /Mutual stores what I write/ }).check();
   await page.getByRole('button', { name: 'Create my account' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   if (tag) await check(page, 'login-after-sign-up');
@@ -229,6 +230,7 @@ test('a therapist signs up and finds the dashboard and the question writer', asy
   await page.getByLabel('Email').fill(address);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('checkbox', { name: /I'm a therapist/ }).check();
+  await page.getByRole('checkbox', { name: /Mutual stores what I write/ }).check();
   await page.getByRole('button', { name: 'Create my account' }).click();
   await page.getByLabel('Email').fill(address);
   await page.getByLabel('Password').fill(PASSWORD);
