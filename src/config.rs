@@ -27,6 +27,23 @@ pub enum Command {
     /// Ask the running server on this machine's port whether it is healthy (for
     /// container health checks; exits 0 when it is).
     Healthcheck,
+    /// Fill an empty database with the load benchmark's data set (benchmark builds only).
+    #[cfg(feature = "bench")]
+    #[command(hide = true)]
+    BenchSeed(crate::bench::SeedArgs),
+    /// Print the seeded therapist's current sign-in code (benchmark builds only).
+    #[cfg(feature = "bench")]
+    #[command(hide = true)]
+    BenchTotp,
+    /// Create a fresh PostgreSQL database on the server of DATABASE_URL and print its URL
+    /// (benchmark builds only).
+    #[cfg(feature = "bench")]
+    #[command(hide = true)]
+    BenchCreateDatabase,
+    /// Drop a database that bench-create-database made (benchmark builds only).
+    #[cfg(feature = "bench")]
+    #[command(hide = true)]
+    BenchDropDatabase { name: String },
 }
 
 #[derive(Parser, Debug, Clone)]

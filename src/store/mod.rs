@@ -6,8 +6,11 @@
 //! Where the dialects really differ, the two spellings sit side by side in [`dialect`].
 
 pub mod accounts;
+#[cfg(feature = "bench")]
+pub mod bench_seed;
 pub mod checkins;
 pub mod couples;
+pub mod plans;
 pub mod prompts;
 pub mod sessions;
 pub mod summaries;
