@@ -46,7 +46,7 @@ cleanup() {
   if [ -n "$DB_NAME" ]; then
     DATABASE_URL="$PG_SERVER" "$WORK/mutual" bench-drop-database "$DB_NAME" || true
   fi
-  rm -rf "$WORK"
+  if [ "${BENCH_KEEP:-}" = 1 ]; then echo "bench: kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -60,7 +60,8 @@ else
   BINARY_SIZE=$(stat -c %s target/release/mutual)
   cargo build --release --features bench --quiet
 fi
-cp target/release/mutual "$WORK/mutual"
+# BENCH_BIN (with BENCH_SKIP_BUILD=1) names an already built benchmark binary.
+cp "${BENCH_BIN:-target/release/mutual}" "$WORK/mutual"
 STRIPPED_SIZE=""
 if command -v strip >/dev/null; then
   cp target/release/mutual "$WORK/stripped" && strip "$WORK/stripped" && STRIPPED_SIZE=$(stat -c %s "$WORK/stripped")

@@ -212,10 +212,10 @@ pub async fn seed(config: &Config, args: &SeedArgs) -> anyhow::Result<()> {
             let revealed = last_revealed.map_or_else(String::new, |c| c.to_string());
             writeln!(out, "couple\t{email_a}\t{email_b}\t{n}\t{open}\t{revealed}")?;
         }
-        rows += batch.answers.len();
         // About 40,000 answers a transaction: big enough to be quick, small enough that
         // neither backend holds much at once.
         if batch.answers.len() >= 40_000 || i + 1 == total {
+            rows += batch.answers.len();
             store::bench_seed::insert(&db, &batch, &hash, now).await?;
             batch = Batch::default();
         }
