@@ -163,7 +163,7 @@ fn hash_with(params: &Params, password: &str, memory: &mut [Block]) -> anyhow::R
 /// decides it: the algorithm, version and parameters come from the stored hash (so
 /// raising them later keeps old passwords working). An unreadable stored hash is an
 /// error; a hash that cannot be recomputed simply does not match.
-fn verify_with(stored: &str, password: &str, memory: &mut Vec<Block>) -> anyhow::Result<bool> {
+fn verify_with(stored: &str, password: &str, memory: &mut [Block]) -> anyhow::Result<bool> {
     let parsed = PasswordHash::new(stored).map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
     Ok(recompute_matches(&parsed, password, memory).unwrap_or(false))
 }
@@ -171,7 +171,7 @@ fn verify_with(stored: &str, password: &str, memory: &mut Vec<Block>) -> anyhow:
 fn recompute_matches(
     parsed: &PasswordHash<'_>,
     password: &str,
-    memory: &mut Vec<Block>,
+    memory: &mut [Block],
 ) -> Option<bool> {
     let algorithm = Algorithm::try_from(parsed.algorithm).ok()?;
     let version = match parsed.version {
