@@ -31,6 +31,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Healthcheck => crate::app::healthcheck(cli.config.port).await,
         Command::Backup { file } => run_backup(&cli.config, &file).await,
         Command::Admin { command } => run_admin(&cli.config, command).await,
+        #[cfg(feature = "bench")]
+        Command::BenchSeed(args) => crate::bench::seed(&cli.config, &args).await,
+        #[cfg(feature = "bench")]
+        Command::BenchTotp => {
+            println!("{}", crate::bench::totp_code()?);
+            Ok(())
+        }
+        #[cfg(feature = "bench")]
+        Command::BenchCreateDatabase => {
+            crate::bench::create_database(&cli.config.database_url).await
+        }
+        #[cfg(feature = "bench")]
+        Command::BenchDropDatabase { name } => {
+            crate::bench::drop_database(&cli.config.database_url, &name).await
+        }
         Command::NewDataKey => {
             println!("{}", crate::crypto::DataKey::generate());
             Ok(())

@@ -47,6 +47,23 @@ pub enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Fill an empty database with the load benchmark's data set (benchmark builds only).
+    #[cfg(feature = "bench")]
+    #[command(hide = true)]
+    BenchSeed(crate::bench::SeedArgs),
+    /// Print the seeded therapist's current sign-in code (benchmark builds only).
+    #[cfg(feature = "bench")]
+    #[command(hide = true)]
+    BenchTotp,
+    /// Create a fresh PostgreSQL database on the server of DATABASE_URL and print its URL
+    /// (benchmark builds only).
+    #[cfg(feature = "bench")]
+    #[command(hide = true)]
+    BenchCreateDatabase,
+    /// Drop a database that bench-create-database made (benchmark builds only).
+    #[cfg(feature = "bench")]
+    #[command(hide = true)]
+    BenchDropDatabase { name: String },
 }
 
 /// `mutual admin …`: each reads `DATABASE_URL` like the server does.

@@ -2,6 +2,9 @@
 
 /// Building and running the server: state, router, listener, shutdown.
 pub mod app;
+/// The load benchmark's bare endpoint and seeder (feature `bench` only).
+#[cfg(feature = "bench")]
+pub mod bench;
 /// The subcommands: serve, migrate, healthcheck, backup, admin tools.
 pub mod cli;
 /// The clock every time-dependent rule reads.

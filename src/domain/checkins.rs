@@ -238,6 +238,21 @@ impl From<CheckinRow> for CheckinSummary {
     }
 }
 
+/// What the home page shows: the open check-ins, and the `recent` newest of the others.
+pub async fn for_home(
+    db: &Db,
+    viewer: UserId,
+    recent: usize,
+) -> Result<(Vec<CheckinSummary>, Vec<CheckinSummary>)> {
+    let rows = store::checkins::list_home(db, viewer, recent as i64).await?;
+    let (open, mut done): (Vec<_>, Vec<_>) = rows
+        .into_iter()
+        .map(CheckinSummary::from)
+        .partition(|c| c.status.is_open());
+    done.truncate(recent);
+    Ok((open, done))
+}
+
 pub async fn list(db: &Db, viewer: UserId) -> Result<Vec<CheckinSummary>> {
     Ok(store::checkins::list_for_member(db, viewer, LIST_LIMIT)
         .await?

@@ -98,13 +98,17 @@ pub async fn insert_checkin(
     Ok(n == 1)
 }
 
+pub fn find_for_member_sql() -> String {
+    format!("SELECT {CHECKIN_COLUMNS} WHERE c.checkin_id = $1 AND m.user_id = $2")
+}
+
 /// The check-in, if `viewer` is or was a member of its couple.
 pub async fn find_for_member(
     db: &Db,
     checkin_id: CheckinId,
     viewer: UserId,
 ) -> anyhow::Result<Option<CheckinRow>> {
-    let sql = format!("SELECT {CHECKIN_COLUMNS} WHERE c.checkin_id = $1 AND m.user_id = $2");
+    let sql = find_for_member_sql();
     on_db!(db, |pool| sqlx::query_as::<_, CheckinRow>(&sql)
         .bind(checkin_id)
         .bind(viewer)
@@ -113,15 +117,17 @@ pub async fn find_for_member(
     .context("find check-in")
 }
 
+pub fn list_for_member_sql() -> String {
+    format!("SELECT {CHECKIN_COLUMNS} WHERE m.user_id = $1 ORDER BY c.created_at DESC LIMIT $2")
+}
+
 /// The newest check-ins of every couple `viewer` is or was part of.
 pub async fn list_for_member(
     db: &Db,
     viewer: UserId,
     limit: i64,
 ) -> anyhow::Result<Vec<CheckinRow>> {
-    let sql = format!(
-        "SELECT {CHECKIN_COLUMNS} WHERE m.user_id = $1 ORDER BY c.created_at DESC LIMIT $2"
-    );
+    let sql = list_for_member_sql();
     on_db!(db, |pool| sqlx::query_as::<_, CheckinRow>(&sql)
         .bind(viewer)
         .bind(limit)
@@ -129,6 +135,47 @@ pub async fn list_for_member(
         .await)
     .context("list check-ins")
 }
+
+/// Every open check-in of `$1` (only their active couple can have any: unlinking closes
+/// the rest) and the `$2` newest that are closed, of every couple they were part of,
+/// newest first. The open ones come from the
+/// small `checkins_open` index and the closed ones from the covering `checkins_couple`
+/// index, so only the rows shown are read, however long the history.
+pub fn list_home_sql() -> String {
+    format!(
+        "SELECT {CHECKIN_COLUMNS}
+         WHERE m.user_id = $1 AND c.checkin_id IN (
+             SELECT oc.checkin_id FROM checkins oc
+             WHERE oc.couple_id = (SELECT am.couple_id FROM couple_members am
+                                   WHERE am.user_id = $1 AND am.left_at IS NULL)
+               AND oc.revealed_at IS NULL AND oc.dismissed_at IS NULL
+             UNION ALL
+             SELECT closed.checkin_id FROM (
+                 SELECT dc.checkin_id FROM couple_members dm
+                 JOIN checkins dc ON dc.couple_id = dm.couple_id
+                 JOIN couples dcp ON dcp.couple_id = dc.couple_id
+                 WHERE dm.user_id = $1 AND (dc.revealed_at IS NOT NULL
+                       OR dc.dismissed_at IS NOT NULL OR dcp.ended_at IS NOT NULL)
+                 ORDER BY dc.created_at DESC LIMIT $2) closed)
+         ORDER BY c.created_at DESC"
+    )
+}
+
+/// What the home page lists: every open check-in of `viewer` and the `recent` newest
+/// of the others.
+pub async fn list_home(db: &Db, viewer: UserId, recent: i64) -> anyhow::Result<Vec<CheckinRow>> {
+    let sql = list_home_sql();
+    on_db!(db, |pool| sqlx::query_as::<_, CheckinRow>(&sql)
+        .bind(viewer)
+        .bind(recent)
+        .fetch_all(pool)
+        .await)
+    .context("list check-ins for home")
+}
+
+pub const LIST_ANSWERS: &str =
+    "SELECT user_id, prompt_id, value_int, value_text, is_private FROM answers
+     WHERE checkin_id = $1 AND (user_id = $2 OR ($3 AND is_private = FALSE))";
 
 /// The viewer's own answers, plus the others' non-private answers when
 /// `include_others` (the caller decides when that is allowed).
@@ -138,15 +185,12 @@ pub async fn list_answers(
     viewer: UserId,
     include_others: bool,
 ) -> anyhow::Result<Vec<AnswerRow>> {
-    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, AnswerRow>(
-        "SELECT user_id, prompt_id, value_int, value_text, is_private FROM answers
-         WHERE checkin_id = $1 AND (user_id = $2 OR ($3 AND is_private = FALSE))"
-    )
-    .bind(checkin_id)
-    .bind(viewer)
-    .bind(include_others)
-    .fetch_all(pool)
-    .await)
+    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, AnswerRow>(LIST_ANSWERS)
+        .bind(checkin_id)
+        .bind(viewer)
+        .bind(include_others)
+        .fetch_all(pool)
+        .await)
     .context("list answers")?;
     for r in &mut rows {
         r.value_text = db.open_opt(Field::AnswerText, r.value_text.take())?;
@@ -173,6 +217,23 @@ struct LockRow {
     left_at: Option<OffsetDateTime>,
 }
 
+/// Reads (and on PostgreSQL locks) the check-in a person is saving answers to.
+pub fn save_lock_sql(backend: super::Backend) -> String {
+    let lock = dialect::for_update(backend);
+    format!(
+        "SELECT c.revealed_at, c.dismissed_at, m.left_at
+         FROM checkins c JOIN couple_members m ON m.couple_id = c.couple_id AND m.user_id = $2
+         WHERE c.checkin_id = $1{lock}"
+    )
+}
+
+pub const DELETE_OWN_ANSWERS: &str = "DELETE FROM answers WHERE checkin_id = $1 AND user_id = $2";
+
+/// Reveals check-in `$2` at `$1` once both partners have submitted (exactly once).
+pub const REVEAL: &str = "UPDATE checkins SET revealed_at = $1
+     WHERE checkin_id = $2 AND revealed_at IS NULL
+       AND (SELECT COUNT(*) FROM checkin_submissions WHERE checkin_id = $2) >= 2";
+
 /// Replaces `user`'s answers and marks them submitted, in one transaction. The check-in
 /// row is locked first, so when both partners submit at once exactly one of them sees
 /// the second submission and reveals, and no answer is changed after the reveal.
@@ -187,12 +248,7 @@ pub async fn save_answers(
         .iter()
         .map(|a| db.seal_opt(Field::AnswerText, a.value_text.as_deref()))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let lock = dialect::for_update(db.backend());
-    let select = format!(
-        "SELECT c.revealed_at, c.dismissed_at, m.left_at
-         FROM checkins c JOIN couple_members m ON m.couple_id = c.couple_id AND m.user_id = $2
-         WHERE c.checkin_id = $1{lock}"
-    );
+    let select = save_lock_sql(db.backend());
     in_tx!(db, |tx| {
         let Some(row) = sqlx::query_as::<_, LockRow>(&select)
             .bind(checkin_id)
@@ -205,26 +261,28 @@ pub async fn save_answers(
         if row.revealed_at.is_some() || row.dismissed_at.is_some() || row.left_at.is_some() {
             return Ok(SaveOutcome::Closed);
         }
-        sqlx::query("DELETE FROM answers WHERE checkin_id = $1 AND user_id = $2")
+        sqlx::query(DELETE_OWN_ANSWERS)
             .bind(checkin_id)
             .bind(user)
             .execute(&mut **tx)
             .await?;
-        for (a, text) in answers.iter().zip(&sealed) {
-            sqlx::query(
+        if !answers.is_empty() {
+            // One statement for all of them: the single writer's time is what bounds
+            // how many people can submit at once.
+            let mut insert = sqlx::QueryBuilder::new(
                 "INSERT INTO answers
-                   (checkin_id, user_id, prompt_id, value_int, value_text, is_private, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(checkin_id)
-            .bind(user)
-            .bind(&a.prompt_id)
-            .bind(a.value_int)
-            .bind(text)
-            .bind(a.is_private)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
+                   (checkin_id, user_id, prompt_id, value_int, value_text, is_private, updated_at) ",
+            );
+            insert.push_values(answers.iter().zip(&sealed), |mut row, (a, text)| {
+                row.push_bind(checkin_id)
+                    .push_bind(user)
+                    .push_bind(&a.prompt_id)
+                    .push_bind(a.value_int)
+                    .push_bind(text)
+                    .push_bind(a.is_private)
+                    .push_bind(now);
+            });
+            insert.build().execute(&mut **tx).await?;
         }
         sqlx::query(
             "INSERT INTO checkin_submissions (checkin_id, user_id, submitted_at) VALUES ($1, $2, $3)
@@ -235,17 +293,22 @@ pub async fn save_answers(
         .bind(now)
         .execute(&mut **tx)
         .await?;
-        let revealed = sqlx::query(
-            "UPDATE checkins SET revealed_at = $1
-             WHERE checkin_id = $2 AND revealed_at IS NULL
-               AND (SELECT COUNT(*) FROM checkin_submissions WHERE checkin_id = $2) >= 2",
-        )
-        .bind(now)
-        .bind(checkin_id)
-        .execute(&mut **tx)
-        .await?
-        .rows_affected()
+        let revealed = sqlx::query(REVEAL)
+            .bind(now)
+            .bind(checkin_id)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected()
             == 1;
+        if revealed {
+            // The summary's running totals grow with the reveal, in the same transaction.
+            for sql in [
+                super::summaries::ADD_SCALE_TOTALS,
+                super::summaries::ADD_AGREEMENT,
+            ] {
+                sqlx::query(sql).bind(checkin_id).execute(&mut **tx).await?;
+            }
+        }
         Ok::<_, anyhow::Error>(SaveOutcome::Saved { revealed })
     })
 }

@@ -7,12 +7,15 @@
 
 pub mod accounts;
 pub mod backup;
+#[cfg(feature = "bench")]
+pub mod bench_seed;
 pub mod checkins;
 pub mod couples;
 pub mod data_keys;
 pub mod deletion;
 pub mod export;
 pub mod operator;
+pub mod plans;
 pub mod prompts;
 pub mod retention;
 pub mod sessions;

@@ -66,6 +66,22 @@ pub async fn insert_session(db: &Db, s: NewSession<'_>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Session, person, active couple and partner in one round trip: every signed-in page
+/// runs it.
+pub const FIND_SESSION_PERSON: &str = "SELECT u.user_id, u.display_name, s.csrf_token,
+            s.public_id AS session_public_id, s.last_seen_at, u.is_therapist, m.couple_id,
+            p.user_id AS partner_id, p.display_name AS partner_name,
+            EXISTS (SELECT 1 FROM therapist_links tl
+                    WHERE tl.couple_id = m.couple_id AND tl.revoked_at IS NULL) AS has_therapist
+     FROM sessions s
+     JOIN users u ON u.user_id = s.user_id
+     LEFT JOIN couple_members m ON m.user_id = u.user_id AND m.left_at IS NULL
+     LEFT JOIN couple_members pm
+            ON pm.couple_id = m.couple_id AND pm.user_id <> u.user_id AND pm.left_at IS NULL
+     LEFT JOIN users p ON p.user_id = pm.user_id
+     WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
+       AND s.second_factor_pending = FALSE";
+
 /// The person behind a live session (not past its lifetime, used since `idle_since`),
 /// with their active couple and partner if any.
 pub async fn find_session_person(
@@ -75,19 +91,7 @@ pub async fn find_session_person(
     idle_since: OffsetDateTime,
 ) -> anyhow::Result<Option<SessionPerson>> {
     on_db!(db, |pool| sqlx::query_as::<_, SessionPerson>(
-        "SELECT u.user_id, u.display_name, s.csrf_token, s.public_id AS session_public_id,
-                s.last_seen_at, u.is_therapist, m.couple_id,
-                p.user_id AS partner_id, p.display_name AS partner_name,
-                EXISTS (SELECT 1 FROM therapist_links tl
-                        WHERE tl.couple_id = m.couple_id AND tl.revoked_at IS NULL) AS has_therapist
-         FROM sessions s
-         JOIN users u ON u.user_id = s.user_id
-         LEFT JOIN couple_members m ON m.user_id = u.user_id AND m.left_at IS NULL
-         LEFT JOIN couple_members pm
-                ON pm.couple_id = m.couple_id AND pm.user_id <> u.user_id AND pm.left_at IS NULL
-         LEFT JOIN users p ON p.user_id = pm.user_id
-         WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
-           AND s.second_factor_pending = FALSE"
+        FIND_SESSION_PERSON
     )
     .bind(session_hash)
     .bind(now)

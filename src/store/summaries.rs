@@ -1,5 +1,14 @@
 //! SQL for the couple summary. Only revealed check-ins feed it, and only non-private
-//! answers; averages are computed by the database so a long history costs one pass.
+//! answers.
+//!
+//! A long history must cost what a short one does: averages and the "mattered as much"
+//! agreement come from running totals (`summary_scale_totals`, `summary_agreement`) that
+//! grow in the transaction revealing a check-in ([`ADD_SCALE_TOTALS`],
+//! [`ADD_AGREEMENT`]); charts and shared words read only the latest check-ins through
+//! the `checkins_revealed` index; counts read the covering `checkins_couple` index.
+//! Invariant: answers of a revealed check-in never change, so the totals stay exact. Code
+//! that ever deletes or edits revealed answers or check-ins must adjust the totals in the
+//! same transaction.
 
 use anyhow::Context;
 use time::OffsetDateTime;
@@ -54,54 +63,92 @@ pub struct SharedText {
     pub value_text: String,
 }
 
+pub const COUNTS: &str = "SELECT
+       COALESCE(SUM(CASE WHEN revealed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS completed,
+       COALESCE(SUM(CASE WHEN revealed_at IS NULL AND dismissed_at IS NULL THEN 1 ELSE 0 END), 0) AS open
+     FROM checkins WHERE couple_id = $1";
+
 pub async fn counts(db: &Db, couple: CoupleId) -> anyhow::Result<Counts> {
-    on_db!(db, |pool| sqlx::query_as::<_, Counts>(
-        "SELECT
-           COALESCE(SUM(CASE WHEN revealed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS completed,
-           COALESCE(SUM(CASE WHEN revealed_at IS NULL AND dismissed_at IS NULL THEN 1 ELSE 0 END), 0) AS open
-         FROM checkins WHERE couple_id = $1"
-    )
-    .bind(couple)
-    .fetch_one(pool)
-    .await)
+    on_db!(db, |pool| sqlx::query_as::<_, Counts>(COUNTS)
+        .bind(couple)
+        .fetch_one(pool)
+        .await)
     .context("summary counts")
 }
 
 /// How many check-ins each partner started (set-aside ones included: starting is what
 /// this measures).
+pub const STARTED_BY: &str = "SELECT started_by AS user_id, COUNT(*) AS started FROM checkins
+     WHERE couple_id = $1 AND started_by IS NOT NULL GROUP BY started_by";
+
 pub async fn started_by(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<StartedBy>> {
-    on_db!(db, |pool| sqlx::query_as::<_, StartedBy>(
-        "SELECT started_by AS user_id, COUNT(*) AS started FROM checkins
-         WHERE couple_id = $1 AND started_by IS NOT NULL GROUP BY started_by"
-    )
-    .bind(couple)
-    .fetch_all(pool)
-    .await)
+    on_db!(db, |pool| sqlx::query_as::<_, StartedBy>(STARTED_BY)
+        .bind(couple)
+        .fetch_all(pool)
+        .await)
     .context("summary started by")
 }
 
+/// Adds the scale answers of check-in `$1`, just revealed, to its couple's totals.
+pub const ADD_SCALE_TOTALS: &str = "INSERT INTO summary_scale_totals
+       (couple_id, prompt_id, user_id, answered, total)
+     SELECT c.couple_id, a.prompt_id, a.user_id, 1, a.value_int
+     FROM answers a
+     JOIN checkins c ON c.checkin_id = a.checkin_id
+     JOIN prompts p ON p.prompt_id = a.prompt_id
+     WHERE a.checkin_id = $1 AND p.kind = 'scale' AND a.value_int IS NOT NULL
+       AND a.is_private = FALSE
+     ON CONFLICT (couple_id, prompt_id, user_id) DO UPDATE
+       SET answered = summary_scale_totals.answered + excluded.answered,
+           total = summary_scale_totals.total + excluded.total";
+
+/// Counts check-in `$1`, just revealed, in its couple's "mattered as much" agreement when
+/// both partners answered that prompt.
+pub const ADD_AGREEMENT: &str =
+    "INSERT INTO summary_agreement (couple_id, both_answered, both_high)
+     SELECT c.couple_id, 1, CASE WHEN MIN(a.value_int) >= 4 THEN 1 ELSE 0 END
+     FROM answers a
+     JOIN checkins c ON c.checkin_id = a.checkin_id
+     JOIN prompts p ON p.prompt_id = a.prompt_id
+     WHERE a.checkin_id = $1 AND p.role = 'mattered_equally' AND a.value_int IS NOT NULL
+       AND a.is_private = FALSE
+     GROUP BY c.couple_id
+     HAVING COUNT(*) = 2
+     ON CONFLICT (couple_id) DO UPDATE
+       SET both_answered = summary_agreement.both_answered + excluded.both_answered,
+           both_high = summary_agreement.both_high + excluded.both_high";
+
+pub const SCALE_AVERAGES: &str =
+    "SELECT p.prompt_id, p.text, p.scale_low_label, p.scale_high_label,
+            t.user_id, CAST(t.total AS DOUBLE PRECISION) / t.answered AS average,
+            t.answered
+     FROM summary_scale_totals t
+     JOIN prompts p ON p.prompt_id = t.prompt_id
+     WHERE t.couple_id = $1 AND t.answered > 0
+     ORDER BY p.prompt_set_id, p.position";
+
 pub async fn scale_averages(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<ScaleAverage>> {
-    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, ScaleAverage>(
-        "SELECT p.prompt_id, p.text, p.scale_low_label, p.scale_high_label, a.user_id,
-                AVG(CAST(a.value_int AS DOUBLE PRECISION)) AS average, COUNT(*) AS answered
-         FROM checkins c
-         JOIN answers a ON a.checkin_id = c.checkin_id
-         JOIN prompts p ON p.prompt_id = a.prompt_id
-         WHERE c.couple_id = $1 AND c.revealed_at IS NOT NULL
-           AND p.kind = 'scale' AND a.value_int IS NOT NULL AND a.is_private = FALSE
-         GROUP BY p.prompt_id, p.text, p.scale_low_label, p.scale_high_label, p.prompt_set_id,
-                  p.position, a.user_id
-         ORDER BY p.prompt_set_id, p.position"
-    )
-    .bind(couple)
-    .fetch_all(pool)
-    .await)
+    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, ScaleAverage>(SCALE_AVERAGES)
+        .bind(couple)
+        .fetch_all(pool)
+        .await)
     .context("summary scale averages")?;
     for r in &mut rows {
         r.text = db.open(Field::PromptText, std::mem::take(&mut r.text))?;
     }
     Ok(rows)
 }
+
+pub const RECENT_SCALE_POINTS: &str =
+    "SELECT latest.checkin_id, latest.revealed_at, a.prompt_id, a.user_id,
+            a.value_int AS value
+     FROM (SELECT checkin_id, revealed_at FROM checkins
+           WHERE couple_id = $1 AND revealed_at IS NOT NULL
+           ORDER BY revealed_at DESC LIMIT $2) latest
+     JOIN answers a ON a.checkin_id = latest.checkin_id
+     JOIN prompts p ON p.prompt_id = a.prompt_id
+     WHERE p.kind = 'scale' AND a.value_int IS NOT NULL AND a.is_private = FALSE
+     ORDER BY latest.revealed_at";
 
 /// Scale answers of the couple's `last` most recently revealed check-ins.
 pub async fn recent_scale_points(
@@ -110,14 +157,7 @@ pub async fn recent_scale_points(
     last: i64,
 ) -> anyhow::Result<Vec<ScalePoint>> {
     on_db!(db, |pool| sqlx::query_as::<_, ScalePoint>(
-        "SELECT c.checkin_id, c.revealed_at, a.prompt_id, a.user_id, a.value_int AS value
-         FROM (SELECT checkin_id, revealed_at FROM checkins
-               WHERE couple_id = $1 AND revealed_at IS NOT NULL
-               ORDER BY revealed_at DESC LIMIT $2) c
-         JOIN answers a ON a.checkin_id = c.checkin_id
-         JOIN prompts p ON p.prompt_id = a.prompt_id
-         WHERE p.kind = 'scale' AND a.value_int IS NOT NULL AND a.is_private = FALSE
-         ORDER BY c.revealed_at"
+        RECENT_SCALE_POINTS
     )
     .bind(couple)
     .bind(last)
@@ -128,25 +168,35 @@ pub async fn recent_scale_points(
 
 /// Of the revealed check-ins where both answered the "mattered as much" prompt, how
 /// many had both partners at 4 or 5.
+pub const AGREEMENT: &str =
+    "SELECT both_answered, both_high FROM summary_agreement WHERE couple_id = $1";
+
 pub async fn mattered_equally(db: &Db, couple: CoupleId) -> anyhow::Result<Agreement> {
-    on_db!(db, |pool| sqlx::query_as::<_, Agreement>(
-        "SELECT COUNT(*) AS both_answered,
-                COALESCE(SUM(CASE WHEN t.lowest >= 4 THEN 1 ELSE 0 END), 0) AS both_high
-         FROM (SELECT a.checkin_id, MIN(a.value_int) AS lowest, COUNT(*) AS n
-               FROM checkins c
-               JOIN answers a ON a.checkin_id = c.checkin_id
-               JOIN prompts p ON p.prompt_id = a.prompt_id
-               WHERE c.couple_id = $1 AND c.revealed_at IS NOT NULL
-                 AND p.role = 'mattered_equally' AND a.value_int IS NOT NULL
-                 AND a.is_private = FALSE
-               GROUP BY a.checkin_id) t
-         WHERE t.n = 2"
-    )
-    .bind(couple)
-    .fetch_one(pool)
-    .await)
-    .context("summary mattered equally")
+    let found = on_db!(db, |pool| sqlx::query_as::<_, Agreement>(AGREEMENT)
+        .bind(couple)
+        .fetch_optional(pool)
+        .await)
+    .context("summary mattered equally")?;
+    Ok(found.unwrap_or(Agreement {
+        both_answered: 0,
+        both_high: 0,
+    }))
 }
+
+/// Walks the couple's revealed check-ins newest first and stops after `$3` that have a
+/// shared answer to the prompt with role `$2`.
+pub const LATEST_TEXTS: &str =
+    "SELECT latest.checkin_id, latest.revealed_at, a.user_id, a.value_text
+     FROM (SELECT c.checkin_id, c.revealed_at FROM checkins c
+           WHERE c.couple_id = $1 AND c.revealed_at IS NOT NULL
+             AND EXISTS (SELECT 1 FROM answers a2 JOIN prompts p2 ON p2.prompt_id = a2.prompt_id
+                         WHERE a2.checkin_id = c.checkin_id AND p2.role = $2
+                           AND a2.is_private = FALSE AND a2.value_text IS NOT NULL)
+           ORDER BY c.revealed_at DESC LIMIT $3) latest
+     JOIN answers a ON a.checkin_id = latest.checkin_id
+     JOIN prompts p ON p.prompt_id = a.prompt_id
+     WHERE p.role = $2 AND a.is_private = FALSE AND a.value_text IS NOT NULL
+     ORDER BY latest.revealed_at DESC, a.user_id";
 
 /// Shared (revealed, non-private, non-empty) answers to the prompt with `role`, from the
 /// `last` most recent check-ins that have any.
@@ -156,27 +206,12 @@ pub async fn latest_texts(
     role: &str,
     last: i64,
 ) -> anyhow::Result<Vec<SharedText>> {
-    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, SharedText>(
-        "SELECT c.checkin_id, c.revealed_at, a.user_id, a.value_text
-         FROM answers a
-         JOIN prompts p ON p.prompt_id = a.prompt_id
-         JOIN checkins c ON c.checkin_id = a.checkin_id
-         WHERE c.checkin_id IN (
-                 SELECT c2.checkin_id FROM checkins c2
-                 JOIN answers a2 ON a2.checkin_id = c2.checkin_id
-                 JOIN prompts p2 ON p2.prompt_id = a2.prompt_id
-                 WHERE c2.couple_id = $1 AND c2.revealed_at IS NOT NULL AND p2.role = $2
-                   AND a2.is_private = FALSE AND a2.value_text IS NOT NULL
-                 GROUP BY c2.checkin_id, c2.revealed_at
-                 ORDER BY c2.revealed_at DESC LIMIT $3)
-           AND p.role = $2 AND a.is_private = FALSE AND a.value_text IS NOT NULL
-         ORDER BY c.revealed_at DESC, a.user_id"
-    )
-    .bind(couple)
-    .bind(role)
-    .bind(last)
-    .fetch_all(pool)
-    .await)
+    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, SharedText>(LATEST_TEXTS)
+        .bind(couple)
+        .bind(role)
+        .bind(last)
+        .fetch_all(pool)
+        .await)
     .context("summary latest shared answers")?;
     for r in &mut rows {
         r.value_text = db.open(Field::AnswerText, std::mem::take(&mut r.value_text))?;

@@ -401,15 +401,19 @@ fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> anyhow::Result<Vec<Assig
     Ok(rows)
 }
 
+pub fn assignments_of_couple_sql() -> String {
+    format!(
+        "SELECT {ASSIGNMENT_COLUMNS} WHERE l.couple_id = $1 AND {ACTIVE}
+         ORDER BY a.starts_on, a.created_at"
+    )
+}
+
 /// The assignments of `couple` from therapists whose link is active.
 pub async fn assignments_of_couple(
     db: &Db,
     couple: CoupleId,
 ) -> anyhow::Result<Vec<AssignmentRow>> {
-    let sql = format!(
-        "SELECT {ASSIGNMENT_COLUMNS} WHERE l.couple_id = $1 AND {ACTIVE}
-         ORDER BY a.starts_on, a.created_at"
-    );
+    let sql = assignments_of_couple_sql();
     let rows = on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
         .bind(couple)
         .fetch_all(pool)

@@ -118,6 +118,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/static/{*path}", get(static_file))
         .merge(test_routes())
+        .merge(bench_routes())
         .fallback(|| async { AppError::NotFound })
         // A bug must still get the calm error page (with every header added below),
         // not a dropped connection.
@@ -210,6 +211,17 @@ fn test_routes() -> Router<AppState> {
 
 #[cfg(not(feature = "test-routes"))]
 fn test_routes() -> Router<AppState> {
+    Router::new()
+}
+
+/// The load benchmark's bare endpoint (feature `bench`); absent from normal builds.
+#[cfg(feature = "bench")]
+fn bench_routes() -> Router<AppState> {
+    crate::bench::router()
+}
+
+#[cfg(not(feature = "bench"))]
+fn bench_routes() -> Router<AppState> {
     Router::new()
 }
 

@@ -71,8 +71,7 @@ async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> 
         }
         .into_response());
     };
-    let all = checkins::list(&state.db, person.user_id).await?;
-    let (open, done): (Vec<_>, Vec<_>) = all.into_iter().partition(|c| c.status.is_open());
+    let (open, recent) = checkins::for_home(&state.db, person.user_id, 5).await?;
     let assignments = match person.couple_id {
         Some(c) if person.has_therapist => {
             crate::domain::therapists::assignments_for_couple(&state.db, &state.clock, c).await?
@@ -84,7 +83,7 @@ async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> 
         partner_name: person.partner_name.clone(),
         assignments,
         open,
-        recent: done.into_iter().take(5).collect(),
+        recent,
     }
     .into_response())
 }

@@ -1,0 +1,240 @@
+//! Bulk inserts for the load benchmark's data set (feature `bench` only; never in a
+//! normal build). Rows are made in Rust and written many to a statement, in one
+//! transaction per batch, through the same pools and the same SQL on both backends.
+
+use anyhow::Context;
+use time::OffsetDateTime;
+
+use super::{in_tx, on_db, on_writer, Db};
+use crate::ids::{CheckinId, CoupleId, UserId};
+
+pub struct SeedUser {
+    pub user_id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub therapist_code: Option<String>,
+}
+
+pub struct SeedCouple {
+    pub couple_id: CoupleId,
+    pub members: [UserId; 2],
+}
+
+pub struct SeedCheckin {
+    pub checkin_id: CheckinId,
+    pub couple_id: CoupleId,
+    pub started_by: UserId,
+    pub created_at: OffsetDateTime,
+    pub revealed_at: Option<OffsetDateTime>,
+}
+
+pub struct SeedSubmission {
+    pub checkin_id: CheckinId,
+    pub user_id: UserId,
+    pub submitted_at: OffsetDateTime,
+}
+
+pub struct SeedAnswer {
+    pub checkin_id: CheckinId,
+    pub user_id: UserId,
+    pub prompt_id: &'static str,
+    pub value_int: Option<i32>,
+    pub value_text: Option<&'static str>,
+    pub updated_at: OffsetDateTime,
+}
+
+/// A therapist's link to a couple that both partners consented to (`level` for both).
+pub struct SeedLink {
+    pub link_id: uuid::Uuid,
+    pub couple_id: CoupleId,
+    pub therapist_id: UserId,
+    pub members: [UserId; 2],
+    pub level: i32,
+}
+
+/// One transaction's worth of rows.
+#[derive(Default)]
+pub struct Batch {
+    pub users: Vec<SeedUser>,
+    pub couples: Vec<SeedCouple>,
+    pub checkins: Vec<SeedCheckin>,
+    pub submissions: Vec<SeedSubmission>,
+    pub answers: Vec<SeedAnswer>,
+    pub links: Vec<SeedLink>,
+    /// Users whose two-factor sign-in is on, with their TOTP secret.
+    pub totp: Vec<(UserId, Vec<u8>)>,
+}
+
+/// Bound values per statement: under SQLite's limit (32766) and PostgreSQL's (65535).
+const BINDS: usize = 30_000;
+
+/// Writes `rows` with `sql` (an `INSERT … ` up to `VALUES`) as multi-row statements.
+macro_rules! bulk {
+    ($tx:expr, $sql:expr, $rows:expr, $cols:expr, |$b:ident, $r:ident| $push:block) => {
+        for chunk in $rows.chunks(BINDS / $cols) {
+            let mut qb = sqlx::QueryBuilder::new($sql);
+            qb.push_values(chunk, |mut $b, $r| $push);
+            qb.build().execute(&mut **$tx).await?;
+        }
+    };
+}
+
+/// Inserts `batch` in one transaction. Every seeded account gets `password_hash`.
+pub async fn insert(
+    db: &Db,
+    batch: &Batch,
+    password_hash: &str,
+    now: OffsetDateTime,
+) -> anyhow::Result<()> {
+    in_tx!(db, |tx| {
+        bulk!(
+            tx,
+            "INSERT INTO users (user_id, email, display_name, password_hash, is_therapist,
+                                therapist_code, created_at) ",
+            batch.users,
+            7,
+            |b, u| {
+                b.push_bind(u.user_id)
+                    .push_bind(&u.email)
+                    .push_bind(&u.display_name)
+                    .push_bind(password_hash)
+                    .push_bind(u.therapist_code.is_some())
+                    .push_bind(&u.therapist_code)
+                    .push_bind(now);
+            }
+        );
+        bulk!(
+            tx,
+            "INSERT INTO couples (couple_id, created_at) ",
+            batch.couples,
+            2,
+            |b, c| {
+                b.push_bind(c.couple_id).push_bind(now);
+            }
+        );
+        let members: Vec<(CoupleId, UserId)> = batch
+            .couples
+            .iter()
+            .flat_map(|c| c.members.map(|m| (c.couple_id, m)))
+            .collect();
+        bulk!(
+            tx,
+            "INSERT INTO couple_members (couple_id, user_id, joined_at) ",
+            members,
+            3,
+            |b, m| {
+                b.push_bind(m.0).push_bind(m.1).push_bind(now);
+            }
+        );
+        bulk!(
+            tx,
+            "INSERT INTO checkins (checkin_id, couple_id, prompt_set_id, started_by, created_at,
+                                   revealed_at) ",
+            batch.checkins,
+            6,
+            |b, c| {
+                b.push_bind(c.checkin_id)
+                    .push_bind(c.couple_id)
+                    .push_bind("after-intimacy")
+                    .push_bind(c.started_by)
+                    .push_bind(c.created_at)
+                    .push_bind(c.revealed_at);
+            }
+        );
+        bulk!(
+            tx,
+            "INSERT INTO checkin_submissions (checkin_id, user_id, submitted_at) ",
+            batch.submissions,
+            3,
+            |b, s| {
+                b.push_bind(s.checkin_id)
+                    .push_bind(s.user_id)
+                    .push_bind(s.submitted_at);
+            }
+        );
+        bulk!(
+            tx,
+            "INSERT INTO answers (checkin_id, user_id, prompt_id, value_int, value_text,
+                                  is_private, updated_at) ",
+            batch.answers,
+            7,
+            |b, a| {
+                b.push_bind(a.checkin_id)
+                    .push_bind(a.user_id)
+                    .push_bind(a.prompt_id)
+                    .push_bind(a.value_int)
+                    .push_bind(a.value_text)
+                    .push_bind(false)
+                    .push_bind(a.updated_at);
+            }
+        );
+        bulk!(
+            tx,
+            "INSERT INTO therapist_links (link_id, couple_id, therapist_id, created_at) ",
+            batch.links,
+            4,
+            |b, l| {
+                b.push_bind(l.link_id)
+                    .push_bind(l.couple_id)
+                    .push_bind(l.therapist_id)
+                    .push_bind(now);
+            }
+        );
+        let consents: Vec<(uuid::Uuid, UserId, i32)> = batch
+            .links
+            .iter()
+            .flat_map(|l| l.members.map(|m| (l.link_id, m, l.level)))
+            .collect();
+        bulk!(
+            tx,
+            "INSERT INTO therapist_consents (link_id, user_id, level, accepted_at) ",
+            consents,
+            4,
+            |b, c| {
+                b.push_bind(c.0)
+                    .push_bind(c.1)
+                    .push_bind(c.2)
+                    .push_bind(now);
+            }
+        );
+        bulk!(
+            tx,
+            "INSERT INTO totp_secrets (user_id, secret, created_at, enabled_at, last_step) ",
+            batch.totp,
+            5,
+            |b, t| {
+                b.push_bind(t.0)
+                    .push_bind(&t.1)
+                    .push_bind(now)
+                    .push_bind(now)
+                    .push_bind(0_i64);
+            }
+        );
+        Ok::<_, anyhow::Error>(())
+    })
+    .context("insert benchmark data")
+}
+
+/// How many accounts exist (the seeder only fills an empty database).
+pub async fn count_users(db: &Db) -> anyhow::Result<i64> {
+    on_db!(db, |pool| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM users"
+    )
+    .fetch_one(pool)
+    .await)
+    .context("count users")
+}
+
+/// Gives PostgreSQL's planner statistics after the bulk load, as autovacuum would on a
+/// server that has been running a while. SQLite is left as a deployment leaves it: Mutual
+/// never runs ANALYZE there, so the plans measured are the plans people get.
+pub async fn analyze(db: &Db) -> anyhow::Result<()> {
+    if db.backend() == super::Backend::Postgres {
+        on_writer!(db, |pool| sqlx::query("ANALYZE")
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected()))
+        .context("analyze")?;
+    }
+    Ok(())
+}
