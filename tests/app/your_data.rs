@@ -46,28 +46,23 @@ async fn plant(a: &Browser, b: &Browser) -> Planted {
         a_pending: marker("a-pending"),
     };
     let id = a.start_checkin(SET).await;
-    a.answer(
-        &id,
-        &[
-            ("a_after-enjoyable", &p.a_shared),
-            ("a_after-change", &p.a_private),
-            ("private_after-change", "on"),
-            ("a_after-connected", "4"),
-        ],
-    )
-    .await
-    .assert_redirect_to("/checkins/");
-    b.answer(
-        &id,
-        &[
-            ("a_after-enjoyable", &p.b_shared),
-            ("a_after-change", &p.b_private),
-            ("private_after-change", "on"),
-            ("a_after-connected", "5"),
-        ],
-    )
-    .await
-    .assert_redirect_to("/checkins/");
+    // Both answer the same way: one shared word, one private one, one scale.
+    for (who, shared, private, scale) in [
+        (a, &p.a_shared, &p.a_private, "4"),
+        (b, &p.b_shared, &p.b_private, "5"),
+    ] {
+        who.answer(
+            &id,
+            &[
+                ("a_after-enjoyable", shared),
+                ("a_after-change", private),
+                ("private_after-change", "on"),
+                ("a_after-connected", scale),
+            ],
+        )
+        .await
+        .assert_redirect_to("/checkins/");
+    }
     let second = b.start_checkin(SET).await;
     b.answer(&second, &[("a_after-enjoyable", &p.b_unrevealed)])
         .await
