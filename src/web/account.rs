@@ -15,8 +15,9 @@ use crate::domain::sessions::{self, Device};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::extract::{Params, Segment};
+use super::form::{CsrfForm, KeptForm};
 use super::pages::Layout;
-use super::session::{CsrfForm, Person};
+use super::session::Person;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -127,15 +128,19 @@ struct PasswordForm {
 async fn submit_password(
     State(state): State<AppState>,
     person: Person,
-    CsrfForm(form): CsrfForm<PasswordForm>,
+    KeptForm { form, problems }: KeptForm<PasswordForm>,
 ) -> Result<Response> {
-    let changed = accounts::change_password(
-        &state.db,
-        &state.hashing,
-        &person,
-        &form.current_password,
-        &form.new_password,
-    )
+    let changed = async {
+        problems.into_result()?;
+        accounts::change_password(
+            &state.db,
+            &state.hashing,
+            &person,
+            &form.current_password,
+            &form.new_password,
+        )
+        .await
+    }
     .await;
     match changed {
         Ok(()) => Ok(Redirect::to("/account?done=password").into_response()),

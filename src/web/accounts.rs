@@ -16,8 +16,9 @@ use crate::domain::{accounts, consent, operator, sessions, two_factor};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::extract::Params;
+use super::form::{CsrfForm, KeptForm};
 use super::pages::Layout;
-use super::session::{self, CsrfForm, Person, Visitor};
+use super::session::{self, Person, Visitor};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -149,7 +150,7 @@ async fn show_register(
 async fn submit_register(
     State(state): State<AppState>,
     jar: CookieJar,
-    CsrfForm(form): CsrfForm<RegisterForm>,
+    KeptForm { form, problems }: KeptForm<RegisterForm>,
 ) -> Result<Response> {
     let mode = state.config.registration;
     if mode == Registration::Closed {
@@ -161,7 +162,10 @@ async fn submit_register(
     let invite_only = mode == Registration::InviteOnly;
     let code = invite_only.then_some(form.signup_code.as_str());
     let fields = accounts::parse_registration(&form.display_name, &form.email, &form.password);
-    let result = match accounts::check_sign_up(fields, form.consent.is_some(), code) {
+    let checked = problems.into_result().and_then(|()| {
+        accounts::check_sign_up(fields, form.consent.is_some(), code).map_err(AppError::Invalid)
+    });
+    let result = match checked {
         Ok(mut account) => {
             account.is_therapist = form.therapist.is_some();
             accounts::register(
@@ -174,7 +178,7 @@ async fn submit_register(
             )
             .await
         }
-        Err(errors) => Err(AppError::Invalid(errors)),
+        Err(e) => Err(e),
     };
     match result {
         // New or already registered, the answer is the same: go and sign in.
@@ -256,20 +260,24 @@ async fn submit_login(
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
     jar: CookieJar,
-    CsrfForm(form): CsrfForm<LoginForm>,
+    KeptForm { form, problems }: KeptForm<LoginForm>,
 ) -> Result<Response> {
     let user_agent = headers
         .get(axum::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_owned();
-    let result = accounts::authenticate(
-        &state.db,
-        &state.hashing,
-        &state.clock,
-        &form.email,
-        &form.password,
-    )
+    let result = async {
+        problems.into_result()?;
+        accounts::authenticate(
+            &state.db,
+            &state.hashing,
+            &state.clock,
+            &form.email,
+            &form.password,
+        )
+        .await
+    }
     .await;
     let (status, errors, retry_after) = match result {
         Ok(user_id) => return sign_in(&state, jar, &user_agent, user_id, &form.next).await,
@@ -401,15 +409,19 @@ async fn submit_reset(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
     jar: CookieJar,
-    CsrfForm(form): CsrfForm<ResetForm>,
+    KeptForm { form, problems }: KeptForm<ResetForm>,
 ) -> Result<Response> {
-    let result = operator::use_reset_link(
-        &state.db,
-        &state.hashing,
-        &state.clock,
-        &form.token,
-        &form.new_password,
-    )
+    let result = async {
+        problems.into_result()?;
+        operator::use_reset_link(
+            &state.db,
+            &state.hashing,
+            &state.clock,
+            &form.token,
+            &form.new_password,
+        )
+        .await
+    }
     .await;
     let (status, live, errors) = match result {
         Ok(true) => {

@@ -16,8 +16,9 @@ use crate::ids::CheckinId;
 use crate::store::{self, prompts::PromptSetRow};
 
 use super::extract::{Params, Segment};
+use super::form::{CsrfForm, KeptForm};
 use super::pages::Layout;
-use super::session::{CsrfForm, Person};
+use super::session::Person;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -112,17 +113,21 @@ struct NewForm {
 async fn submit_new(
     State(state): State<AppState>,
     person: Person,
-    CsrfForm(form): CsrfForm<NewForm>,
+    KeptForm { form, problems }: KeptForm<NewForm>,
 ) -> Result<Response> {
-    let started = checkins::start(
-        &state.db,
-        &state.clock,
-        person.user_id,
-        person.couple_id,
-        &form.prompt_set_id,
-        &form.moment_on,
-        &form.assignment,
-    )
+    let started = async {
+        problems.into_result()?;
+        checkins::start(
+            &state.db,
+            &state.clock,
+            person.user_id,
+            person.couple_id,
+            &form.prompt_set_id,
+            &form.moment_on,
+            &form.assignment,
+        )
+        .await
+    }
     .await;
     match started {
         Ok(id) => Ok(Redirect::to(&format!("/checkins/{id}")).into_response()),
@@ -186,10 +191,18 @@ async fn submit_answers(
     State(state): State<AppState>,
     person: Person,
     Segment(id): Segment,
-    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+    KeptForm {
+        form: fields,
+        problems,
+    }: KeptForm<Vec<(String, String)>>,
 ) -> Result<Response> {
     let id = parse_id(&id)?;
-    match checkins::submit(&state.db, &state.clock, person.user_id, id, &fields).await {
+    let submitted = async {
+        problems.into_result()?;
+        checkins::submit(&state.db, &state.clock, person.user_id, id, &fields).await
+    }
+    .await;
+    match submitted {
         Ok(true) => Ok(Redirect::to(&format!("/checkins/{id}?done=revealed")).into_response()),
         Ok(false) => Ok(Redirect::to(&format!("/checkins/{id}?done=saved")).into_response()),
         Err(AppError::Invalid(errors)) => {

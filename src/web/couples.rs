@@ -16,8 +16,9 @@ use crate::error::{AppError, FieldErrors, Result};
 use crate::store;
 
 use super::extract::{Params, Segment};
+use super::form::{CsrfForm, KeptForm};
 use super::pages::Layout;
-use super::session::{CsrfForm, Person, Visitor};
+use super::session::{Person, Visitor};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -125,17 +126,21 @@ struct JoinForm {
 async fn submit_join(
     State(state): State<AppState>,
     person: Person,
-    CsrfForm(form): CsrfForm<JoinForm>,
+    KeptForm { form, problems }: KeptForm<JoinForm>,
 ) -> Result<Response> {
-    let (status, errors, retry_after) =
-        match couples::join(&state.db, &state.clock, person.user_id, &form.code).await {
-            Ok(_) => return Ok(Redirect::to("/couple?done=linked").into_response()),
-            Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
-            Err(AppError::RateLimited(errors, secs)) => {
-                (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
-            }
-            Err(e) => return Err(e),
-        };
+    let joined = async {
+        problems.into_result()?;
+        couples::join(&state.db, &state.clock, person.user_id, &form.code).await
+    }
+    .await;
+    let (status, errors, retry_after) = match joined {
+        Ok(_) => return Ok(Redirect::to("/couple?done=linked").into_response()),
+        Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        Err(AppError::RateLimited(errors, secs)) => {
+            (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
+        }
+        Err(e) => return Err(e),
+    };
     let page = couple_page(&state, &person, String::new(), form.code, errors).await?;
     Ok(super::form_again(status, page, retry_after))
 }

@@ -6,6 +6,7 @@ mod checkins;
 mod couples;
 mod extract;
 pub mod fmt;
+mod form;
 mod limits;
 mod pages;
 pub mod session;
@@ -136,7 +137,7 @@ pub fn router(state: AppState) -> Router {
         .layer(cross_site)
         .layer(middleware::from_fn(private_by_default))
         .layer(middleware::from_fn(log_errors))
-        .layer(DefaultBodyLimit::max(session::FORM_LIMIT))
+        .layer(DefaultBodyLimit::max(form::FORM_LIMIT))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(

@@ -1,16 +1,11 @@
 //! Who is asking, and proof that a form came from our own page.
 //!
 //! `Person` reads the session cookie and loads the person, their couple and their
-//! partner in one query. `CsrfForm` checks the form's token against the session's (or,
-//! before sign-in, against the visitor's CSRF cookie) before the handler sees the form.
+//! partner in one query. Forms and their tokens are `form`'s.
 
-use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::header::CONTENT_TYPE;
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
-use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use subtle::ConstantTimeEq;
 
 use crate::app::AppState;
 use crate::domain::sessions;
@@ -51,7 +46,7 @@ impl std::ops::Deref for Person {
 #[derive(Debug, Clone)]
 pub struct Visitor(pub Option<SessionPerson>);
 
-async fn load(parts: &mut Parts, state: &AppState) -> Result<Option<SessionPerson>> {
+pub(super) async fn load(parts: &mut Parts, state: &AppState) -> Result<Option<SessionPerson>> {
     if let Some(p) = parts.extensions.get::<Option<SessionPerson>>() {
         return Ok(p.clone());
     }
@@ -123,83 +118,5 @@ pub fn anonymous_csrf(jar: CookieJar, https: bool) -> (CookieJar, String) {
             let jar = jar.add(cookie(csrf_cookie_name(https), token.clone(), https));
             (jar, token)
         }
-    }
-}
-
-#[derive(Deserialize)]
-struct TokenField {
-    #[serde(default)]
-    csrf_token: String,
-}
-
-/// A url-encoded form whose CSRF token has been checked.
-pub struct CsrfForm<T>(pub T);
-
-/// Largest form body accepted; the longest answers fit well within it.
-pub const FORM_LIMIT: usize = 256 * 1024;
-
-impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
-    type Rejection = AppError;
-
-    async fn from_request(req: Request, state: &AppState) -> Result<Self> {
-        let (mut parts, body) = req.into_parts();
-        let is_form = parts
-            .headers
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-        if !is_form {
-            return Err(AppError::BadRequest("not a form"));
-        }
-        let person = load(&mut parts, state).await?;
-        let expected = match person {
-            Some(p) => p.csrf_token,
-            None => CookieJar::from_headers(&parts.headers)
-                .get(csrf_cookie_name(state.config.https))
-                .map(|c| c.value().to_owned())
-                .unwrap_or_default(),
-        };
-        let bytes = axum::body::to_bytes(body, FORM_LIMIT)
-            .await
-            .map_err(|_| AppError::PayloadTooLarge)?;
-        // Browsers send forms as UTF-8; anything else is not from our pages, and decoding
-        // it leniently would silently change what was sent.
-        if !is_utf8_form(&bytes) {
-            return Err(AppError::BadRequest("form is not UTF-8"));
-        }
-        let sent: TokenField = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| AppError::BadRequest("malformed form"))?;
-        let matches = !expected.is_empty()
-            && bool::from(sent.csrf_token.as_bytes().ct_eq(expected.as_bytes()));
-        if !matches {
-            tracing::info!("refused a form without a valid token");
-            return Err(AppError::Forbidden("form token"));
-        }
-        let form = serde_urlencoded::from_bytes(&bytes)
-            .map_err(|_| AppError::BadRequest("malformed form"))?;
-        Ok(CsrfForm(form))
-    }
-}
-
-/// True when every key and value of a url-encoded body decodes to UTF-8.
-fn is_utf8_form(body: &[u8]) -> bool {
-    body.split(|b| *b == b'&').all(|pair| {
-        pair.split(|b| *b == b'=').all(|part| {
-            let decoded: Vec<u8> = percent_encoding::percent_decode(part).collect();
-            std::str::from_utf8(&decoded).is_ok()
-        })
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_utf8_form;
-
-    #[test]
-    fn forms_must_decode_to_utf8() {
-        assert!(is_utf8_form(b"a=caf%C3%A9&b=+x+"));
-        assert!(is_utf8_form(b""));
-        assert!(!is_utf8_form(b"a=%FF%FE"));
-        assert!(!is_utf8_form(b"%C3=x"));
     }
 }

@@ -16,8 +16,9 @@ use crate::error::{AppError, FieldErrors, Result};
 use crate::store::{self, prompts::PromptSetRow};
 
 use super::extract::{Params, Segment};
+use super::form::{CsrfForm, KeptForm};
 use super::pages::Layout;
-use super::session::{CsrfForm, Person};
+use super::session::Person;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -100,7 +101,7 @@ async fn submit_assignment(
     State(state): State<AppState>,
     person: Person,
     Segment(link): Segment,
-    CsrfForm(form): CsrfForm<AssignmentForm>,
+    KeptForm { form, problems }: KeptForm<AssignmentForm>,
 ) -> Result<Response> {
     let link = parse_link(&link)?;
     let input = therapists::AssignmentInput {
@@ -110,7 +111,12 @@ async fn submit_assignment(
         target_count: &form.target_count,
         ends_on: &form.ends_on,
     };
-    match therapists::assign(&state.db, &state.clock, &person, link, input).await {
+    let assigned = async {
+        problems.into_result()?;
+        therapists::assign(&state.db, &state.clock, &person, link, input).await
+    }
+    .await;
+    match assigned {
         Ok(()) => Ok(Redirect::to(&format!("/therapist/couples/{link}")).into_response()),
         Err(AppError::Invalid(errors)) => {
             let page = therapist_couple_page(&state, &person, link, form, errors).await?;
@@ -218,9 +224,14 @@ struct InviteForm {
 async fn submit_invite(
     State(state): State<AppState>,
     person: Person,
-    CsrfForm(form): CsrfForm<InviteForm>,
+    KeptForm { form, problems }: KeptForm<InviteForm>,
 ) -> Result<Response> {
-    match therapists::invite(&state.db, &state.clock, &person, &form.code, &form.level).await {
+    let invited = async {
+        problems.into_result()?;
+        therapists::invite(&state.db, &state.clock, &person, &form.code, &form.level).await
+    }
+    .await;
+    match invited {
         Ok(()) => Ok(Redirect::to("/couple/therapist?done=invited").into_response()),
         Err(AppError::Invalid(errors)) => {
             let page =
@@ -293,7 +304,10 @@ async fn show_new_set(person: Person) -> Result<NewSetPage> {
 async fn submit_new_set(
     State(state): State<AppState>,
     person: Person,
-    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+    KeptForm {
+        form: fields,
+        problems,
+    }: KeptForm<Vec<(String, String)>>,
 ) -> Result<Response> {
     let field = |name: &str| {
         fields
@@ -304,7 +318,12 @@ async fn submit_new_set(
     };
     let (title, description) = (field("title"), field("description"));
     let drafts = therapists::drafts_from(&fields);
-    match therapists::create_set(&state.db, &person, &title, &description, &drafts).await {
+    let created = async {
+        problems.into_result()?;
+        therapists::create_set(&state.db, &person, &title, &description, &drafts).await
+    }
+    .await;
+    match created {
         Ok(_) => Ok(Redirect::to("/therapist?done=set").into_response()),
         Err(AppError::Invalid(errors)) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -16,8 +16,9 @@ use crate::error::{AppError, FieldErrors, Result};
 
 use super::accounts::safe_next;
 use super::extract::Params;
+use super::form::{CsrfForm, KeptForm};
 use super::pages::Layout;
-use super::session::{self, CsrfForm, Person};
+use super::session::{self, Person};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -83,11 +84,24 @@ struct CodeForm {
 async fn submit_code(
     State(state): State<AppState>,
     jar: CookieJar,
-    CsrfForm(form): CsrfForm<CodeForm>,
+    KeptForm { form, problems }: KeptForm<CodeForm>,
 ) -> Result<Response> {
     let Some(p) = pending(&state, &jar).await? else {
         return Ok(Redirect::to("/login").into_response());
     };
+    let code_page = |jar, errors| {
+        let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
+        let page = CodePage {
+            layout: Layout::anonymous(csrf),
+            next: safe_next(&form.next),
+            errors,
+        };
+        (jar, page)
+    };
+    if !problems.is_empty() {
+        // Not a wrong code: nothing is counted against the sign-in.
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, code_page(jar, problems)).into_response());
+    }
     // Wrong codes count with wrong passwords: one limit for the whole sign-in.
     let subject = throttle::subject(&p.email);
     let now = state.clock.now();
@@ -120,13 +134,8 @@ async fn submit_code(
                 )
             }
         };
-    let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
-    let page = CodePage {
-        layout: Layout::anonymous(csrf),
-        next: safe_next(&form.next),
-        errors: FieldErrors::single("code", message),
-    };
-    Ok(super::form_again(status, (jar, page), retry))
+    let page = code_page(jar, FieldErrors::single("code", message));
+    Ok(super::form_again(status, page, retry))
 }
 
 #[derive(Template, WebTemplate)]
@@ -190,10 +199,15 @@ struct ConfirmForm {
 async fn submit_confirm(
     State(state): State<AppState>,
     person: Person,
-    CsrfForm(form): CsrfForm<ConfirmForm>,
+    KeptForm { form, problems }: KeptForm<ConfirmForm>,
 ) -> Result<Response> {
     let mut page = TwoFactorPage::new(&person);
-    match two_factor::confirm(&state.db, &state.clock, person.user_id, &form.code).await {
+    let confirmed = async {
+        problems.into_result()?;
+        two_factor::confirm(&state.db, &state.clock, person.user_id, &form.code).await
+    }
+    .await;
+    match confirmed {
         Ok(codes) => {
             page.enabled = true;
             page.codes_left = codes.len() as i64;
@@ -220,16 +234,20 @@ struct DisableForm {
 async fn submit_disable(
     State(state): State<AppState>,
     person: Person,
-    CsrfForm(form): CsrfForm<DisableForm>,
+    KeptForm { form, problems }: KeptForm<DisableForm>,
 ) -> Result<Response> {
-    let result = two_factor::disable(
-        &state.db,
-        &state.hashing,
-        &state.clock,
-        &person,
-        &form.password,
-        &form.code,
-    )
+    let result = async {
+        problems.into_result()?;
+        two_factor::disable(
+            &state.db,
+            &state.hashing,
+            &state.clock,
+            &person,
+            &form.password,
+            &form.code,
+        )
+        .await
+    }
     .await;
     match result {
         Ok(()) => Ok(Redirect::to("/account/two-factor").into_response()),

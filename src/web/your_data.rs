@@ -16,8 +16,9 @@ use crate::domain::summaries::{self, Summary};
 use crate::domain::your_data::{self, Export, DELETE_CONFIRMATION};
 use crate::error::{AppError, FieldErrors, Result};
 
+use super::form::KeptForm;
 use super::pages::Layout;
-use super::session::{self, CsrfForm, Person};
+use super::session::{self, Person};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -106,16 +107,20 @@ async fn submit_delete(
     State(state): State<AppState>,
     jar: CookieJar,
     person: Person,
-    CsrfForm(form): CsrfForm<DeleteForm>,
+    KeptForm { form, problems }: KeptForm<DeleteForm>,
 ) -> Result<Response> {
-    let deleted = your_data::delete_account(
-        &state.db,
-        &state.hashing,
-        &state.clock,
-        &person,
-        &form.password,
-        &form.confirm,
-    )
+    let deleted = async {
+        problems.into_result()?;
+        your_data::delete_account(
+            &state.db,
+            &state.hashing,
+            &state.clock,
+            &person,
+            &form.password,
+            &form.confirm,
+        )
+        .await
+    }
     .await;
     let (status, errors, retry_after) = match deleted {
         Ok(()) => {

@@ -7,6 +7,7 @@ use crate::helpers::TestContext;
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(robustness:
         malformed_form_bodies_get_400,
+        malformed_forms_are_shown_again_with_what_was_typed,
         oversized_bodies_get_413,
         a_form_post_of_another_content_type_gets_400,
         ids_that_are_not_ids_are_not_found,
@@ -24,33 +25,147 @@ async fn malformed_form_bodies_get_400(ctx: TestContext) {
     let (a, _b) = app.couple("Ana", "Ben").await;
     let id = a.start_checkin("after-intimacy").await;
     let token = a.csrf().await;
+    // No token at all: refused before anything else is read.
+    let res = a
+        .post_raw(&format!("/checkins/{id}/answers"), "\u{0}\u{1}binary")
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    // A button's form (nothing typed to keep): a field twice, or bytes that are not
+    // UTF-8, is a 400 and changes nothing.
     for body in [
-        format!("csrf_token={token}&a_after-connected=%ZZ"),
-        "\u{0}\u{1}binary".to_owned(),
+        format!("csrf_token={token}&csrf_token={token}"),
+        format!("csrf_token={token}&x=%FF%FE"),
     ] {
-        let res = a.post_raw(&format!("/checkins/{id}/answers"), &body).await;
-        assert!(res.status.is_client_error(), "{body:?} gave {}", res.status);
+        let res = a.post_raw(&format!("/checkins/{id}/dismiss"), &body).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{body}");
     }
-    // Bytes that are not UTF-8.
-    let res = a
-        .post_raw(
-            &format!("/checkins/{id}/answers"),
-            &format!("csrf_token={token}&a_after-change=%FF%FE"),
-        )
-        .await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    // A field twice where our form has it once.
-    let res = a
-        .post_raw(
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM checkins WHERE dismissed_at IS NOT NULL")
+            .await,
+        0
+    );
+}
+
+/// Forms people type into are shown again, with what was typed, when the body is not
+/// one our page would send: a field twice, bytes that are not UTF-8, a field the form
+/// does not have. Nothing is saved.
+async fn malformed_forms_are_shown_again_with_what_was_typed(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, _b) = app.couple("Gus", "Hal").await;
+    let id = a.start_checkin("after-intimacy").await;
+    let token = a.csrf().await;
+    let answers = format!("/checkins/{id}/answers");
+    let kept = "words%20worth%20keeping";
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            answers.as_str(),
+            format!("csrf_token={token}&a_after-enjoyable={kept}&a_after-change=%FF%FE"),
+            "textarea#a_after-enjoyable",
+        ),
+        (
+            answers.as_str(),
+            format!("csrf_token={token}&a_after-enjoyable={kept}&a_after-enjoyable=other"),
+            "textarea#a_after-enjoyable",
+        ),
+        (
             "/checkins",
-            &format!("csrf_token={token}&prompt_set_id=a&prompt_set_id=b"),
+            format!("csrf_token={token}&prompt_set_id=after-intimacy&prompt_set_id=x"),
+            "input[name=prompt_set_id][checked]",
+        ),
+        (
+            "/account/password",
+            format!("csrf_token={token}&current_password=a&new_password=b&new_password=c"),
+            "input[name=new_password]",
+        ),
+        (
+            "/account/delete",
+            format!("csrf_token={token}&password=x&confirm=delete+my+account&surprise=1"),
+            "input[name=confirm]",
+        ),
+        (
+            "/account/two-factor/confirm",
+            format!("csrf_token={token}&code=1&code=2"),
+            "input[name=code]",
+        ),
+    ];
+    // The two-step form is on the page once setting it up has begun.
+    a.post_form("/account/two-factor/start", &[])
+        .await
+        .assert_ok();
+    for (path, body, field) in &cases {
+        let page = a.post_raw(path, body).await;
+        assert_eq!(
+            page.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{path}: {body}"
+        );
+        assert_eq!(page.texts("#form-error").len(), 1, "{path}: {body}");
+        assert!(
+            page.attr(field, "name").is_some(),
+            "{path} shows its form again"
+        );
+    }
+    // Joining is offered to someone not yet linked.
+    let solo = app.person("Jo").await;
+    let solo_token = solo.csrf().await;
+    let page = solo
+        .post_raw(
+            "/couple/join",
+            &format!("csrf_token={solo_token}&code=%E2%28"),
         )
         .await;
-    assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    let res = a
-        .post_raw("/couple/join", &format!("csrf_token={token}&code=%E2%28"))
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(page.texts("#form-error").len(), 1);
+    assert!(page.attr("input[name=code]", "name").is_some());
+    // The first value of a repeated field, and the rest of a garbled form, are kept.
+    let page = a.post_raw(&answers, &cases[1].1).await;
+    assert_eq!(
+        page.texts("textarea#a_after-enjoyable"),
+        ["words worth keeping"]
+    );
+    assert!(page
+        .texts(".field-error")
+        .iter()
+        .any(|e| e.contains("twice")));
+    assert_eq!(app.count("SELECT COUNT(*) FROM answers").await, 0);
+    assert_eq!(app.count("SELECT COUNT(*) FROM checkins").await, 1);
+    assert_eq!(app.count("SELECT COUNT(*) FROM couples").await, 1);
+
+    // Before sign-in: the visitor's name and email stay in the form, no account is made.
+    let visitor = app.browser();
+    let token = visitor.csrf().await;
+    let page = visitor
+        .post_raw(
+            "/register",
+            &format!(
+                "csrf_token={token}&display_name=Ivy&email=ivy%40example.org&email=x%40example.org\
+                 &password=quiet+orchard+lamp&consent=yes"
+            ),
+        )
         .await;
-    assert!(res.status.is_client_error(), "{}", res.status);
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        page.attr("input[name=display_name]", "value").as_deref(),
+        Some("Ivy")
+    );
+    assert_eq!(
+        page.attr("input[name=email]", "value").as_deref(),
+        Some("ivy@example.org")
+    );
+    assert_eq!(page.texts("#form-error").len(), 1);
+    let page = visitor
+        .post_raw(
+            "/login",
+            &format!("csrf_token={token}&email=gus%40example.org&password=%FF&next=/"),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(page.texts("#form-error").len(), 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE email = 'ivy@example.org'")
+            .await,
+        0
+    );
 }
 
 async fn oversized_bodies_get_413(ctx: TestContext) {
