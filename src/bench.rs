@@ -220,6 +220,7 @@ pub async fn seed(config: &Config, args: &SeedArgs) -> anyhow::Result<()> {
             batch = Batch::default();
         }
     }
+    store::bench_seed::fill_summaries(&db).await?;
     store::bench_seed::analyze(&db).await?;
     writeln!(out, "therapist\t{therapist_email}")?;
     writeln!(out, "password\t{PASSWORD}")?;

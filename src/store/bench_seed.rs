@@ -225,6 +225,49 @@ pub async fn count_users(db: &Db) -> anyhow::Result<i64> {
     .context("count users")
 }
 
+/// Fills the summary's running totals from the seeded rows, as migrations 0012 and 0013
+/// do for a database that had check-ins before them (the app keeps them up to date as
+/// check-ins happen; the seeder writes check-ins directly).
+const FILL_SUMMARIES: [&str; 4] = [
+    "INSERT INTO summary_scale_totals (couple_id, prompt_id, user_id, answered, total)
+     SELECT c.couple_id, a.prompt_id, a.user_id, COUNT(*), SUM(a.value_int)
+     FROM checkins c
+     JOIN answers a ON a.checkin_id = c.checkin_id
+     JOIN prompts p ON p.prompt_id = a.prompt_id
+     WHERE c.revealed_at IS NOT NULL AND p.kind = 'scale' AND a.value_int IS NOT NULL
+       AND a.is_private = FALSE
+     GROUP BY c.couple_id, a.prompt_id, a.user_id",
+    "INSERT INTO summary_agreement (couple_id, both_answered, both_high)
+     SELECT t.couple_id, COUNT(*), SUM(CASE WHEN t.lowest >= 4 THEN 1 ELSE 0 END)
+     FROM (SELECT c.couple_id, a.checkin_id, MIN(a.value_int) AS lowest, COUNT(*) AS n
+           FROM checkins c
+           JOIN answers a ON a.checkin_id = c.checkin_id
+           JOIN prompts p ON p.prompt_id = a.prompt_id
+           WHERE c.revealed_at IS NOT NULL AND p.role = 'mattered_equally'
+             AND a.value_int IS NOT NULL AND a.is_private = FALSE
+           GROUP BY c.couple_id, a.checkin_id) t
+     WHERE t.n = 2
+     GROUP BY t.couple_id",
+    "INSERT INTO summary_counts (couple_id, open_now, completed)
+     SELECT couple_id,
+            SUM(CASE WHEN revealed_at IS NULL AND dismissed_at IS NULL THEN 1 ELSE 0 END),
+            SUM(CASE WHEN revealed_at IS NOT NULL THEN 1 ELSE 0 END)
+     FROM checkins GROUP BY couple_id",
+    "INSERT INTO summary_started (couple_id, user_id, started)
+     SELECT couple_id, started_by, COUNT(*)
+     FROM checkins WHERE started_by IS NOT NULL GROUP BY couple_id, started_by",
+];
+
+pub async fn fill_summaries(db: &Db) -> anyhow::Result<()> {
+    in_tx!(db, |tx| {
+        for sql in FILL_SUMMARIES {
+            sqlx::query(sql).execute(&mut **tx).await?;
+        }
+        Ok::<_, anyhow::Error>(())
+    })
+    .context("fill the summary totals")
+}
+
 /// Gives PostgreSQL's planner statistics after the bulk load, as autovacuum would on a
 /// server that has been running a while. SQLite is left as a deployment leaves it: Mutual
 /// never runs ANALYZE there, so the plans measured are the plans people get.

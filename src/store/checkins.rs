@@ -6,7 +6,7 @@
 use anyhow::Context;
 use time::{Date, OffsetDateTime};
 
-use super::{dialect, in_tx, on_db, on_writer, Db};
+use super::{dialect, in_tx, on_db, Db};
 use crate::crypto::Field;
 use crate::ids::{CheckinId, CoupleId, UserId};
 
@@ -77,25 +77,37 @@ pub async fn insert_checkin(
     c: NewCheckin<'_>,
     now: OffsetDateTime,
 ) -> anyhow::Result<bool> {
-    let n = on_writer!(db, |pool| sqlx::query(
-        "INSERT INTO checkins
-           (checkin_id, couple_id, prompt_set_id, started_by, moment_on, assignment_id, created_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7
-         WHERE EXISTS (SELECT 1 FROM couple_members
-                       WHERE couple_id = $2 AND user_id = $4 AND left_at IS NULL)"
-    )
-    .bind(c.checkin_id)
-    .bind(c.couple_id)
-    .bind(c.prompt_set_id)
-    .bind(c.started_by)
-    .bind(c.moment_on)
-    .bind(c.assignment)
-    .bind(now)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
+    let inserted = in_tx!(db, |tx| {
+        let n = sqlx::query(
+            "INSERT INTO checkins
+               (checkin_id, couple_id, prompt_set_id, started_by, moment_on, assignment_id, created_at)
+             SELECT $1, $2, $3, $4, $5, $6, $7
+             WHERE EXISTS (SELECT 1 FROM couple_members
+                           WHERE couple_id = $2 AND user_id = $4 AND left_at IS NULL)",
+        )
+        .bind(c.checkin_id)
+        .bind(c.couple_id)
+        .bind(c.prompt_set_id)
+        .bind(c.started_by)
+        .bind(c.moment_on)
+        .bind(c.assignment)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if n == 1 {
+            // The summary's counts change with the start, in the same transaction.
+            for sql in [
+                super::summaries::COUNT_START,
+                super::summaries::COUNT_STARTED_BY,
+            ] {
+                sqlx::query(sql).bind(c.checkin_id).execute(&mut **tx).await?;
+            }
+        }
+        Ok::<_, anyhow::Error>(n == 1)
+    })
     .context("insert check-in")?;
-    Ok(n == 1)
+    Ok(inserted)
 }
 
 pub fn find_for_member_sql() -> String {
@@ -305,6 +317,7 @@ pub async fn save_answers(
             for sql in [
                 super::summaries::ADD_SCALE_TOTALS,
                 super::summaries::ADD_AGREEMENT,
+                super::summaries::COUNT_REVEAL,
             ] {
                 sqlx::query(sql).bind(checkin_id).execute(&mut **tx).await?;
             }
@@ -321,18 +334,27 @@ pub async fn dismiss(
     user: UserId,
     now: OffsetDateTime,
 ) -> anyhow::Result<bool> {
-    let n = on_writer!(db, |pool| sqlx::query(
-        "UPDATE checkins SET dismissed_at = $1, dismissed_by = $2
-         WHERE checkin_id = $3 AND revealed_at IS NULL AND dismissed_at IS NULL
-           AND couple_id IN (SELECT couple_id FROM couple_members
-                             WHERE user_id = $2 AND left_at IS NULL)"
-    )
-    .bind(now)
-    .bind(user)
-    .bind(checkin_id)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
+    let dismissed = in_tx!(db, |tx| {
+        let n = sqlx::query(
+            "UPDATE checkins SET dismissed_at = $1, dismissed_by = $2
+             WHERE checkin_id = $3 AND revealed_at IS NULL AND dismissed_at IS NULL
+               AND couple_id IN (SELECT couple_id FROM couple_members
+                                 WHERE user_id = $2 AND left_at IS NULL)",
+        )
+        .bind(now)
+        .bind(user)
+        .bind(checkin_id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        if n == 1 {
+            sqlx::query(super::summaries::COUNT_DISMISS)
+                .bind(checkin_id)
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok::<_, anyhow::Error>(n == 1)
+    })
     .context("dismiss check-in")?;
-    Ok(n == 1)
+    Ok(dismissed)
 }

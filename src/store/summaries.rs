@@ -5,10 +5,13 @@
 //! agreement come from running totals (`summary_scale_totals`, `summary_agreement`) that
 //! grow in the transaction revealing a check-in ([`ADD_SCALE_TOTALS`],
 //! [`ADD_AGREEMENT`]); charts and shared words read only the latest check-ins through
-//! the `checkins_revealed` index; counts read the covering `checkins_couple` index.
+//! the `checkins_revealed` index; the counts (`summary_counts`, `summary_started`) change
+//! in the statement or transaction that starts, reveals or sets aside a check-in
+//! ([`COUNT_START`], [`COUNT_STARTED_BY`], [`COUNT_REVEAL`], [`COUNT_DISMISS`]).
 //! Invariant: answers of a revealed check-in never change, so the totals stay exact. Code
-//! that ever deletes or edits revealed answers or check-ins must adjust the totals in the
-//! same transaction.
+//! that ever deletes or edits revealed answers or open or revealed check-ins must adjust
+//! the totals in the same transaction. (The retention purge deletes only set-aside
+//! check-ins, which no total but "started" counts, and "started" keeps counting them.)
 
 use anyhow::Context;
 use time::OffsetDateTime;
@@ -63,23 +66,44 @@ pub struct SharedText {
     pub value_text: String,
 }
 
-pub const COUNTS: &str = "SELECT
-       COALESCE(SUM(CASE WHEN revealed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS completed,
-       COALESCE(SUM(CASE WHEN revealed_at IS NULL AND dismissed_at IS NULL THEN 1 ELSE 0 END), 0) AS open
-     FROM checkins WHERE couple_id = $1";
+pub const COUNTS: &str =
+    "SELECT completed, open_now AS open FROM summary_counts WHERE couple_id = $1";
 
 pub async fn counts(db: &Db, couple: CoupleId) -> anyhow::Result<Counts> {
-    on_db!(db, |pool| sqlx::query_as::<_, Counts>(COUNTS)
+    let found = on_db!(db, |pool| sqlx::query_as::<_, Counts>(COUNTS)
         .bind(couple)
-        .fetch_one(pool)
+        .fetch_optional(pool)
         .await)
-    .context("summary counts")
+    .context("summary counts")?;
+    Ok(found.unwrap_or(Counts {
+        completed: 0,
+        open: 0,
+    }))
 }
+
+/// Counts check-in `$1`, just started, as open for its couple.
+pub const COUNT_START: &str = "INSERT INTO summary_counts (couple_id, open_now, completed)
+     SELECT couple_id, 1, 0 FROM checkins WHERE checkin_id = $1
+     ON CONFLICT (couple_id) DO UPDATE SET open_now = summary_counts.open_now + 1";
+
+/// Counts check-in `$1`, just started, for the partner who started it.
+pub const COUNT_STARTED_BY: &str = "INSERT INTO summary_started (couple_id, user_id, started)
+     SELECT couple_id, started_by, 1 FROM checkins
+     WHERE checkin_id = $1 AND started_by IS NOT NULL
+     ON CONFLICT (couple_id, user_id) DO UPDATE SET started = summary_started.started + 1";
+
+/// Check-in `$1`, just revealed, is no longer open but completed.
+pub const COUNT_REVEAL: &str =
+    "UPDATE summary_counts SET open_now = open_now - 1, completed = completed + 1
+     WHERE couple_id = (SELECT couple_id FROM checkins WHERE checkin_id = $1)";
+
+/// Check-in `$1`, just set aside, is no longer open.
+pub const COUNT_DISMISS: &str = "UPDATE summary_counts SET open_now = open_now - 1
+     WHERE couple_id = (SELECT couple_id FROM checkins WHERE checkin_id = $1)";
 
 /// How many check-ins each partner started (set-aside ones included: starting is what
 /// this measures).
-pub const STARTED_BY: &str = "SELECT started_by AS user_id, COUNT(*) AS started FROM checkins
-     WHERE couple_id = $1 AND started_by IS NOT NULL GROUP BY started_by";
+pub const STARTED_BY: &str = "SELECT user_id, started FROM summary_started WHERE couple_id = $1";
 
 pub async fn started_by(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<StartedBy>> {
     on_db!(db, |pool| sqlx::query_as::<_, StartedBy>(STARTED_BY)

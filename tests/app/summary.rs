@@ -8,6 +8,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         the_summary_shows_counts_averages_trends_and_shared_words,
         only_revealed_checkins_feed_the_summary,
         both_partners_see_the_same_figures_from_their_own_side,
+        the_counts_follow_starts_reveals_and_set_asides,
     )
 }
 
@@ -140,4 +141,50 @@ async fn both_partners_see_the_same_figures_from_their_own_side(ctx: TestContext
     assert!(pb.contains("you 5.0, Gia 3.0"));
     assert!(pa.contains("you 0 (0%), Hugo 1 (100%)"));
     assert!(pb.contains("you 1 (100%), Gia 0 (0%)"));
+}
+
+/// The counts are kept as check-ins happen (not counted from the history on each visit):
+/// they must match the history after starts, a reveal and a set-aside, for each couple.
+async fn the_counts_follow_starts_reveals_and_set_asides(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, b) = app.couple("Gil", "Hal").await;
+    let (c, _d) = app.couple("Ivo", "Jan").await;
+    let done = a.start_checkin("after-intimacy").await;
+    a.answer(&done, &[("a_after-connected", "4")]).await;
+    b.answer(&done, &[("a_after-connected", "3")]).await;
+    let _open = a.start_checkin("after-intimacy").await;
+    let aside = b.start_checkin("after-intimacy").await;
+    b.post_form(&format!("/checkins/{aside}/dismiss"), &[])
+        .await
+        .assert_redirect_to("/checkins");
+    // Another couple's check-in counts only for them.
+    c.start_checkin("after-intimacy").await;
+
+    for (viewer, you, partner) in [(&a, 2, 1), (&b, 1, 2)] {
+        let page = viewer.get("/summary").await;
+        assert_eq!(page.texts(".stat-value"), ["1", "1"], "1 completed, 1 open");
+        let partner_name = if you == 2 { "Hal" } else { "Gil" };
+        assert!(
+            page.body.contains(&format!("you {you} ("))
+                && page.body.contains(&format!("{partner_name} {partner} (")),
+            "set-aside check-ins still count as started"
+        );
+    }
+    // The kept counts equal what the history says, for every couple.
+    assert_eq!(
+        app.count(
+            "SELECT COUNT(*) FROM summary_counts s WHERE s.open_now <> (SELECT COUNT(*) FROM checkins c
+             WHERE c.couple_id = s.couple_id AND c.revealed_at IS NULL AND c.dismissed_at IS NULL)
+             OR s.completed <> (SELECT COUNT(*) FROM checkins c
+             WHERE c.couple_id = s.couple_id AND c.revealed_at IS NOT NULL)"
+        )
+        .await,
+        0
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM summary_counts").await, 2);
+    assert_eq!(
+        app.count("SELECT CAST(SUM(started) AS BIGINT) FROM summary_started")
+            .await,
+        4
+    );
 }
