@@ -9,6 +9,11 @@
 //! Allocating ~19 MiB per hash on whichever blocking thread ran it left a copy in each
 //! thread's malloc arena, and a flooded process grew to gigabytes.
 //!
+//! The hashing threads run at a lower CPU priority (nice 10) than the rest of the
+//! server: with page requests waiting, the scheduler gives them the cores first, so a
+//! sign-in flood slows sign-ins rather than every page (measured in BENCHMARKS.md). An
+//! idle machine still gives a hash the whole core.
+//!
 //! Hashes are standard PHC strings (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`), the same as
 //! the argon2 crate's own `PasswordHasher` writes and reads; only where the working memory
 //! comes from differs.
@@ -93,6 +98,7 @@ impl PasswordHashing {
         let pool = self.blocks.clone();
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
+            yield_to_pages();
             let mut memory = pool.take();
             let out = hash_with(&params, &password, &mut memory);
             pool.give_back(memory);
@@ -116,6 +122,7 @@ impl PasswordHashing {
         );
         let ok = tokio::task::spawn_blocking(move || {
             let _permit = permit;
+            yield_to_pages();
             let mut memory = pool.take();
             let out = match &stored {
                 Some(hash) => verify_with(hash, &password, &mut memory),
@@ -130,6 +137,29 @@ impl PasswordHashing {
         .await
         .context("password verification task")??;
         Ok(ok && known)
+    }
+}
+
+/// How much lower than page requests hashing threads run (nice values go 0 to 19).
+#[cfg(target_os = "linux")]
+const HASHING_NICE: libc::c_int = 10;
+
+/// Lowers the calling thread's CPU priority to [`HASHING_NICE`], once per thread. Only
+/// hashing runs on tokio's blocking threads here; a blocking thread lives on lowered
+/// until tokio retires it after it has been idle.
+fn yield_to_pages() {
+    #[cfg(target_os = "linux")]
+    {
+        thread_local!(static LOWERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+        if !LOWERED.replace(true) {
+            // SAFETY: setpriority only changes a scheduling value. On Linux, PRIO_PROCESS
+            // with id 0 names the calling thread alone (each thread has its own nice
+            // value), so the rest of the server keeps its priority. Raising one's own
+            // nice value needs no privilege; a failure leaves the priority as it was.
+            unsafe {
+                libc::setpriority(libc::PRIO_PROCESS, 0, HASHING_NICE);
+            }
+        }
     }
 }
 
@@ -207,6 +237,36 @@ fn recompute_matches(
 mod tests {
     use super::*;
     use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+
+    /// Nice values of this process's threads, from /proc (field 19 of each task's stat).
+    #[cfg(target_os = "linux")]
+    fn thread_nice_values() -> Vec<i64> {
+        std::fs::read_dir("/proc/self/task")
+            .unwrap()
+            .filter_map(|t| std::fs::read_to_string(t.ok()?.path().join("stat")).ok())
+            .filter_map(|stat| {
+                // The name (field 2) may hold spaces; fields after its ')' are plain.
+                let rest = &stat[stat.rfind(')')? + 2..];
+                rest.split(' ').nth(16)?.parse().ok()
+            })
+            .collect()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+    async fn hashing_runs_below_the_priority_of_pages() {
+        let h = PasswordHashing::new(64, 1).unwrap();
+        h.hash("correct horse").await.unwrap();
+        let after = thread_nice_values();
+        assert!(
+            after.contains(&10),
+            "a hashing thread at nice 10: {after:?}"
+        );
+        assert!(
+            after.contains(&0),
+            "the runtime's own threads keep theirs: {after:?}"
+        );
+    }
 
     #[tokio::test]
     async fn a_hash_verifies_only_its_own_password() {
