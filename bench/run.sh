@@ -283,8 +283,13 @@ HOME_TARGET=0.10; [ "$BACKEND" = PostgreSQL ] && HOME_TARGET=0.06
 verdict "home >= $HOME_TARGET of bare ($(ratio_of home))" "$(ratio_of home) >= $HOME_TARGET"
 verdict "summary of 1,000 check-ins <= 1.3x the time of 100 ($(awk -v a="$(col summary-100 3)" -v b="$(col summary-1000 3)" 'BEGIN { printf "%.2fx", a / b }'))" \
   "$(col summary-100 3) / $(col summary-1000 3) <= 1.3"
-verdict "answer submit >= 0.035 of bare at 64 connections, no errors ($(ratio_of answer-submit), $(col answer-submit 7) errors)" \
-  "$(ratio_of answer-submit) >= 0.035 && $(col answer-submit 7) == 0"
+if [ "$BACKEND" = SQLite ]; then
+  verdict "answer submit >= 0.035 of bare at 64 connections, no errors ($(ratio_of answer-submit), $(col answer-submit 7) errors)" \
+    "$(ratio_of answer-submit) >= 0.035 && $(col answer-submit 7) == 0"
+else # The issue sets the submit ratio for SQLite only; errors count everywhere.
+  verdict "answer submit without errors at 64 connections ($(col answer-submit 7) errors; $(ratio_of answer-submit) of bare)" \
+    "$(col answer-submit 7) == 0"
+fi
 verdict "pages keep >= 60% during the sign-in flood" "$FLOOD_PAGE_RPS >= 0.6 * $HOME_RPS"
 verdict "RSS <= 100 MiB during the flood" "$PEAK_FLOOD <= 100 * 1024"
 verdict "idle RSS <= 16 MiB (at start)" "$IDLE_START <= 16 * 1024"

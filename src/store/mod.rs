@@ -161,7 +161,10 @@ impl Db {
                 // deleted account's words must not be recoverable from the file.
                 .pragma("secure_delete", "ON")
                 .busy_timeout(Duration::from_secs(5));
+            // No ping before each use (sqlx's default): an SQLite connection is a file
+            // handle that cannot go stale, and the ping is a hop to its worker thread.
             let write = SqlitePoolOptions::new()
+                .test_before_acquire(false)
                 .max_connections(1)
                 .connect_with(opts.clone())
                 .await
@@ -177,13 +180,20 @@ impl Db {
             // Opened after the writer so the file and WAL mode exist. An in-memory
             // database would give each pool its own copy: use a file.
             let read = SqlitePoolOptions::new()
+                .test_before_acquire(false)
                 .max_connections(6)
                 .connect_with(opts.create_if_missing(false))
                 .await
                 .context("open SQLite database for reading")?;
             Ok(Db::new(Pools::Sqlite { read, write }))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            // sqlx pings a connection before every use by default: a round trip per
+            // query, which doubled the cost of a two-query page. Without it, a connection
+            // broken by a database restart fails the one request that meets it and is
+            // then dropped from the pool; connections are also renewed every 30 minutes.
             let pool = PgPoolOptions::new()
+                .test_before_acquire(false)
+                .max_lifetime(Duration::from_secs(30 * 60))
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(5))
                 .connect(url)
