@@ -19,6 +19,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
 
+/// Where a problem with a form as a whole is reported (templates' `m::form_problem`).
+pub const FORM_FIELD: &str = "form";
+
 /// Messages for form fields, keyed by the field's name.
 #[derive(Debug, Default, Clone)]
 pub struct FieldErrors(pub BTreeMap<String, String>);
@@ -43,6 +46,14 @@ impl FieldErrors {
         } else {
             Err(AppError::Invalid(self))
         }
+    }
+
+    /// Notes that the form carried a field its page does not have (`FORM_FIELD`).
+    pub fn unknown_field(&mut self) {
+        self.add(
+            FORM_FIELD,
+            "This form arrived with something our page doesn't send, so nothing was saved yet. Please send it again from this page.",
+        );
     }
 
     pub fn single(field: impl Into<String>, message: impl Into<String>) -> Self {

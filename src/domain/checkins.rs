@@ -439,6 +439,14 @@ pub async fn submit(
     let prompts = prompts_of(db, &row.prompt_set_id).await?;
     let drafts = drafts_from(fields);
     let mut errors = FieldErrors::default();
+    let known = |k: &str| {
+        prompts
+            .iter()
+            .any(|p| k == p.field() || k == p.private_field())
+    };
+    if fields.iter().any(|(k, _)| !known(k)) {
+        errors.unknown_field();
+    }
     let mut answers = Vec::new();
     for p in &prompts {
         let (raw, private) = drafts.get(&p.field()).cloned().unwrap_or_default();

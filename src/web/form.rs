@@ -19,13 +19,10 @@ use subtle::ConstantTimeEq;
 
 use super::session::{csrf_cookie_name, load};
 use crate::app::AppState;
-use crate::error::{AppError, FieldErrors, Result};
+use crate::error::{AppError, FieldErrors, Result, FORM_FIELD};
 
 /// Largest form body accepted; the longest answers fit well within it.
 pub const FORM_LIMIT: usize = 256 * 1024;
-
-/// Where a problem with the form as a whole is reported (`m::form_problem` shows it).
-pub const FORM_FIELD: &str = "form";
 
 const TOKEN_FIELD: &str = "csrf_token";
 
@@ -95,8 +92,14 @@ impl<T: DeserializeOwned> FromRequest<AppState> for KeptForm<T> {
         if !read.problems.is_empty() {
             tracing::info!("a malformed form, shown again");
         }
-        // What could be read goes through the same deserializer as a clean body.
-        let clean = serde_urlencoded::to_string(&read.pairs)
+        // What could be read goes through the same deserializer as a clean body; the
+        // token has done its work, so a form read as a list holds only its own fields.
+        let fields: Vec<_> = read
+            .pairs
+            .iter()
+            .filter(|(k, _)| k != TOKEN_FIELD)
+            .collect();
+        let clean = serde_urlencoded::to_string(&fields)
             .map_err(|_| AppError::BadRequest("malformed form"))?;
         let form = serde_urlencoded::from_str(&clean)
             .map_err(|_| AppError::BadRequest("malformed form"))?;
@@ -108,7 +111,8 @@ impl<T: DeserializeOwned> FromRequest<AppState> for KeptForm<T> {
 }
 
 /// The field names of form struct `T`; empty for a form read as a list of pairs (or one
-/// without fields), whose handler judges the names itself.
+/// without fields), whose domain code judges the names itself (`checkins::submit`,
+/// `therapists::check_set_fields`).
 fn known_fields<T: DeserializeOwned>() -> &'static [&'static str] {
     serde_aux::serde_introspection::serde_introspect::<T>()
 }
@@ -151,10 +155,7 @@ fn read_fields(body: &[u8], known: &[&str]) -> ReadFields {
             continue;
         }
         if !known.is_empty() && key != TOKEN_FIELD && !known.contains(&key.as_str()) {
-            problems.add(
-                FORM_FIELD,
-                "This form arrived with something our page doesn't send, so nothing was saved yet. Please send it again from this page.",
-            );
+            problems.unknown_field();
             continue;
         }
         pairs.push((key, value));

@@ -320,6 +320,7 @@ async fn submit_new_set(
     let drafts = therapists::drafts_from(&fields);
     let created = async {
         problems.into_result()?;
+        therapists::check_set_fields(&fields)?;
         therapists::create_set(&state.db, &person, &title, &description, &drafts).await
     }
     .await;

@@ -68,6 +68,11 @@ async fn malformed_forms_are_shown_again_with_what_was_typed(ctx: TestContext) {
             "textarea#a_after-enjoyable",
         ),
         (
+            answers.as_str(),
+            format!("csrf_token={token}&a_after-enjoyable={kept}&a_no-such-question=1"),
+            "textarea#a_after-enjoyable",
+        ),
+        (
             "/checkins",
             format!("csrf_token={token}&prompt_set_id=after-intimacy&prompt_set_id=x"),
             "input[name=prompt_set_id][checked]",
@@ -130,6 +135,31 @@ async fn malformed_forms_are_shown_again_with_what_was_typed(ctx: TestContext) {
     assert_eq!(app.count("SELECT COUNT(*) FROM answers").await, 0);
     assert_eq!(app.count("SELECT COUNT(*) FROM checkins").await, 1);
     assert_eq!(app.count("SELECT COUNT(*) FROM couples").await, 1);
+
+    // A therapist's question set is read as a list of fields too.
+    let (t, _code) = crate::therapists::therapist(&app, "Kim").await;
+    let page = t
+        .post_form(
+            "/therapist/sets",
+            &[
+                ("title", "Slow evenings"),
+                ("p1_text", "How was the pace?"),
+                ("p1_kind", "scale"),
+                ("p9_text", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(page.texts("#form-error").len(), 1);
+    assert_eq!(
+        page.attr("input[name=title]", "value").as_deref(),
+        Some("Slow evenings")
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM prompt_sets WHERE owner_id IS NOT NULL")
+            .await,
+        0
+    );
 
     // Before sign-in: the visitor's name and email stay in the form, no account is made.
     let visitor = app.browser();

@@ -22,7 +22,7 @@ use assignments::{active_link, with_answers};
 pub use assignments::{
     assign, assignments_for_couple, AssignedCheckin, Assignment, AssignmentInput,
 };
-pub use sets::{create_set, drafts_from, PromptDraft, CUSTOM_PROMPTS};
+pub use sets::{check_set_fields, create_set, drafts_from, PromptDraft, CUSTOM_PROMPTS};
 
 /// What a partner lets a therapist see. Ordered: a higher level includes the lower ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -104,6 +104,30 @@ pub async fn create_set(
 }
 
 /// The prompt rows of the form, from its fields (`p1_text`, `p1_kind`, …).
+/// `Err(Invalid)` when the new-set form carried a field its page does not have.
+pub fn check_set_fields(fields: &[(String, String)]) -> Result<()> {
+    const PARTS: [&str; 5] = ["text", "kind", "low", "high", "choices"];
+    let known = |k: &str| {
+        if k == "title" || k == "description" {
+            return true;
+        }
+        let Some((n, part)) = k.strip_prefix('p').and_then(|r| r.split_once('_')) else {
+            return false;
+        };
+        // The page numbers its rows 1.. without leading zeros.
+        let row_ok = n
+            .parse::<usize>()
+            .is_ok_and(|n| (1..=CUSTOM_PROMPTS).contains(&n))
+            && !n.starts_with('0');
+        row_ok && PARTS.contains(&part)
+    };
+    let mut errors = FieldErrors::default();
+    if fields.iter().any(|(k, _)| !known(k)) {
+        errors.unknown_field();
+    }
+    errors.into_result()
+}
+
 pub fn drafts_from(fields: &[(String, String)]) -> Vec<PromptDraft> {
     let mut drafts = vec![PromptDraft::default(); CUSTOM_PROMPTS];
     for (k, v) in fields {
@@ -127,4 +151,35 @@ pub fn drafts_from(fields: &[(String, String)]) -> Vec<PromptDraft> {
         }
     }
     drafts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(keys: &[&str]) -> Vec<(String, String)> {
+        keys.iter()
+            .map(|k| (k.to_string(), String::new()))
+            .collect()
+    }
+
+    #[test]
+    fn the_new_set_form_knows_its_own_fields() {
+        assert!(
+            check_set_fields(&pairs(&["title", "description", "p1_text", "p6_choices"])).is_ok()
+        );
+        for unknown in [
+            "p0_text",
+            "p7_text",
+            "p01_text",
+            "p1_colour",
+            "surprise",
+            "csrf_token",
+        ] {
+            assert!(
+                check_set_fields(&pairs(&["title", unknown])).is_err(),
+                "{unknown}"
+            );
+        }
+    }
 }
