@@ -8,147 +8,15 @@ use std::collections::HashMap;
 
 use time::{Date, OffsetDateTime};
 
+pub use super::prompts::{prompts_of, Prompt, PromptKind};
 use crate::clock::Clock;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::{CheckinId, CoupleId, UserId};
-use crate::store::checkins::{AnswerRow, CheckinRow, NewAnswer, SaveOutcome};
-use crate::store::prompts::{ChoiceRow, PromptRow};
+use crate::store::checkins::{CheckinRow, SaveOutcome};
 use crate::store::{self, Db};
 
-/// Longest free-text answer, in characters.
-pub const TEXT_MAX: usize = 4000;
 /// How many check-ins the list page shows.
 pub const LIST_LIMIT: i64 = 100;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    Scale,
-    Choice,
-    Text,
-}
-
-/// One question of a set, with what is needed to ask and to show answers to it.
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    pub id: String,
-    pub kind: PromptKind,
-    pub text: String,
-    pub help: Option<String>,
-    pub low_label: String,
-    pub high_label: String,
-    /// For choice prompts: labels in order; an answer stores its 1-based position.
-    pub choices: Vec<String>,
-}
-
-impl Prompt {
-    fn from_rows(row: PromptRow, choices: &[ChoiceRow]) -> Prompt {
-        let kind = match row.kind.as_str() {
-            "scale" => PromptKind::Scale,
-            "choice" => PromptKind::Choice,
-            _ => PromptKind::Text,
-        };
-        Prompt {
-            choices: choices
-                .iter()
-                .filter(|c| c.prompt_id == row.prompt_id)
-                .map(|c| c.label.clone())
-                .collect(),
-            id: row.prompt_id,
-            kind,
-            text: row.text,
-            help: row.help,
-            low_label: row.scale_low_label.unwrap_or_default(),
-            high_label: row.scale_high_label.unwrap_or_default(),
-        }
-    }
-
-    pub fn is_scale(&self) -> bool {
-        self.kind == PromptKind::Scale
-    }
-    pub fn is_choice(&self) -> bool {
-        self.kind == PromptKind::Choice
-    }
-    pub fn is_text(&self) -> bool {
-        self.kind == PromptKind::Text
-    }
-
-    /// The form field holding the answer to this prompt.
-    pub fn field(&self) -> String {
-        format!("a_{}", self.id)
-    }
-    /// The form field of this prompt's "keep private" box.
-    pub fn private_field(&self) -> String {
-        format!("private_{}", self.id)
-    }
-
-    /// An answer as words for the side-by-side view.
-    fn describe(&self, a: &AnswerRow) -> String {
-        match self.kind {
-            PromptKind::Scale => a.value_int.map(|v| format!("{v} of 5")).unwrap_or_default(),
-            PromptKind::Choice => a
-                .value_int
-                .and_then(|v| usize::try_from(v - 1).ok())
-                .and_then(|i| self.choices.get(i).cloned())
-                .unwrap_or_default(),
-            PromptKind::Text => a.value_text.clone().unwrap_or_default(),
-        }
-    }
-
-    /// An answer as the raw form value, to fill the form again.
-    fn raw(&self, a: &AnswerRow) -> String {
-        match self.kind {
-            PromptKind::Text => a.value_text.clone().unwrap_or_default(),
-            _ => a.value_int.map(|v| v.to_string()).unwrap_or_default(),
-        }
-    }
-
-    /// Checks one typed value. Empty means skipped (`Ok(None)`).
-    fn parse(&self, raw: &str, private: bool) -> Result<Option<NewAnswer>, String> {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return Ok(None);
-        }
-        let mut answer = NewAnswer {
-            prompt_id: self.id.clone(),
-            value_int: None,
-            value_text: None,
-            is_private: false,
-        };
-        match self.kind {
-            PromptKind::Scale => match raw.parse::<i32>() {
-                Ok(v) if (1..=5).contains(&v) => answer.value_int = Some(v),
-                _ => return Err("Please pick a number from 1 to 5, or skip this one.".into()),
-            },
-            PromptKind::Choice => match raw.parse::<usize>() {
-                Ok(v) if (1..=self.choices.len()).contains(&v) => answer.value_int = Some(v as i32),
-                _ => return Err("Please pick one of the options, or skip this one.".into()),
-            },
-            PromptKind::Text => {
-                if super::has_control_chars(raw) {
-                    return Err("This answer holds a character we can't keep (an invisible control character). Please retype that part.".into());
-                }
-                let n = raw.chars().count();
-                if n > TEXT_MAX {
-                    return Err(format!(
-                        "This answer is {n} characters long; please keep it to {TEXT_MAX}."
-                    ));
-                }
-                answer.value_text = Some(raw.to_owned());
-                answer.is_private = private;
-            }
-        }
-        Ok(Some(answer))
-    }
-}
-
-/// The prompts of a set, in order.
-pub async fn prompts_of(db: &Db, prompt_set_id: &str) -> Result<Vec<Prompt>> {
-    let (rows, choices) = store::prompts::list_prompts(db, prompt_set_id).await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Prompt::from_rows(r, &choices))
-        .collect())
-}
 
 /// Where a check-in stands, as seen by one partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -507,49 +375,6 @@ pub async fn dismiss(db: &Db, clock: &Clock, viewer: UserId, id: CheckinId) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn prompt(kind: PromptKind) -> Prompt {
-        Prompt {
-            id: "p".into(),
-            kind,
-            text: "?".into(),
-            help: None,
-            low_label: String::new(),
-            high_label: String::new(),
-            choices: vec!["One".into(), "Two".into()],
-        }
-    }
-
-    #[test]
-    fn empty_answers_are_skips() {
-        for kind in [PromptKind::Scale, PromptKind::Choice, PromptKind::Text] {
-            assert!(prompt(kind).parse("  ", true).unwrap().is_none());
-        }
-    }
-
-    #[test]
-    fn out_of_range_values_are_refused() {
-        assert!(prompt(PromptKind::Scale).parse("6", false).is_err());
-        assert!(prompt(PromptKind::Scale).parse("0", false).is_err());
-        assert!(prompt(PromptKind::Choice).parse("3", false).is_err());
-        assert!(prompt(PromptKind::Scale).parse("x", false).is_err());
-        assert_eq!(
-            prompt(PromptKind::Choice)
-                .parse("2", false)
-                .unwrap()
-                .unwrap()
-                .value_int,
-            Some(2)
-        );
-    }
-
-    #[test]
-    fn only_text_answers_can_be_private() {
-        let scale = prompt(PromptKind::Scale).parse("3", true).unwrap().unwrap();
-        assert!(!scale.is_private);
-        let text = prompt(PromptKind::Text).parse("hi", true).unwrap().unwrap();
-        assert!(text.is_private);
-    }
 
     #[test]
     fn a_moment_may_be_empty_but_not_in_the_future() {

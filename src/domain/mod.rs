@@ -9,6 +9,7 @@ pub mod consent;
 pub mod couples;
 pub mod operator;
 pub mod password;
+pub mod prompts;
 pub mod retention;
 pub mod sessions;
 pub mod summaries;
