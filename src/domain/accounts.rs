@@ -101,12 +101,22 @@ pub fn password_problem(password: &str, email: &str) -> Option<String> {
 pub async fn change_password(
     db: &Db,
     hashing: &PasswordHashing,
+    clock: &Clock,
     person: &crate::store::sessions::SessionPerson,
     current: &str,
     new: &str,
 ) -> Result<()> {
     let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
-    let ok = hashing.verify(current, Some(&creds.password_hash)).await?;
+    let ok = check_own_password(
+        db,
+        hashing,
+        clock,
+        person.user_id,
+        &creds,
+        current,
+        "current_password",
+    )
+    .await?;
     let mut errors = FieldErrors::default();
     if !ok {
         errors.add("current_password", "That isn't your current password.");
@@ -120,6 +130,36 @@ pub async fn change_password(
     store::sessions::delete_others(db, person.user_id, &person.session_public_id).await?;
     tracing::info!(user_id = %person.user_id, "password changed; other sessions ended");
     Ok(())
+}
+
+/// Checks a signed-in person's password (to change it, turn two-step sign-in off or delete
+/// the account). Wrong ones count with wrong passwords at sign-in, for the same email, so
+/// a borrowed session cannot be used to guess the password; once the limit is used up the
+/// password is not even checked. A right one clears the count, as at sign-in.
+pub async fn check_own_password(
+    db: &Db,
+    hashing: &PasswordHashing,
+    clock: &Clock,
+    user: UserId,
+    creds: &store::accounts::StoredCredentials,
+    password: &str,
+    field: &'static str,
+) -> Result<bool> {
+    let subject = throttle::subject(&creds.email);
+    if let Some(wait) = throttle::attempt(db, throttle::LOGIN, &subject, clock.now()).await? {
+        tracing::info!(user_id = %user, "password check refused: too many wrong passwords");
+        return Err(throttle::refused(field, wait, |m| {
+            format!(
+                "There have been several wrong passwords, so we're pausing this for a little while. Please try again in {}.",
+                throttle::in_minutes(m)
+            )
+        }));
+    }
+    let ok = hashing.verify(password, Some(&creds.password_hash)).await?;
+    if ok {
+        throttle::clear(db, throttle::LOGIN, &subject).await?;
+    }
+    Ok(ok)
 }
 
 /// The most common passwords (shipped in data/), lower-cased, for a quick lookup.
@@ -214,6 +254,9 @@ pub async fn register(
             display_name: &account.display_name,
             password_hash: &hash,
             therapist_code: therapist_code.as_deref(),
+            therapist_code_expires_at: account
+                .is_therapist
+                .then(|| clock.now() + super::therapists::SHARE_CODE_LIFETIME),
             now: clock.now(),
         },
         consent.map(|c| (c.kind, c.version)),
@@ -270,20 +313,14 @@ pub async fn authenticate(
 ) -> Result<UserId> {
     let email = normalise_email(email);
     let subject = throttle::subject(&email);
-    let now = clock.now();
-    if let Some(wait) = throttle::blocked_for(db, throttle::LOGIN, &subject, now).await? {
+    if let Some(wait) = throttle::attempt(db, throttle::LOGIN, &subject, clock.now()).await? {
         tracing::info!("sign-in refused: too many failed attempts for one email");
-        let minutes = throttle::minutes(wait);
-        return Err(AppError::RateLimited(
-            FieldErrors::single(
-                "email",
-                format!(
-                    "There have been several wrong passwords for this email, so we're pausing sign-in for it. Please try again in {minutes} minute{}. If you're signed in elsewhere, that still works.",
-                    if minutes == 1 { "" } else { "s" }
-                ),
-            ),
-            wait.whole_seconds().max(1) as u64,
-        ));
+        return Err(throttle::refused("email", wait, |m| {
+            format!(
+                "There have been several wrong passwords for this email, so we're pausing sign-in for it. Please try again in {}. If you're signed in elsewhere, that still works.",
+                throttle::in_minutes(m)
+            )
+        }));
     }
     // An email that could not have been registered is simply unknown (still one verify).
     let impossible =
@@ -303,7 +340,7 @@ pub async fn authenticate(
             Ok(c.user_id)
         }
         _ => {
-            throttle::record_failure(db, throttle::LOGIN, &subject, now).await?;
+            // The attempt is already counted.
             tracing::info!("sign-in failed");
             Err(AppError::Invalid(FieldErrors::single(
                 "email",

@@ -106,40 +106,35 @@ pub async fn inviter_name(db: &Db, clock: &Clock, code: &str) -> Result<Option<S
     Ok(store::couples::find_inviter_name(db, code, clock.now()).await?)
 }
 
+/// The refusal once [`throttle::JOIN`] is used up; `whose` names who gave the code.
+pub fn too_many_codes(wait: time::Duration, whose: &str) -> AppError {
+    throttle::refused("code", wait, |m| {
+        format!(
+            "That's a lot of codes in a short time. Please check the code with {whose} and try again in {}.",
+            throttle::in_minutes(m)
+        )
+    })
+}
+
 /// Joins the couple offered by `typed_code`. Every refusal is a message for the code
 /// field. Wrong codes count towards [`throttle::JOIN`], so codes cannot be guessed.
 pub async fn join(db: &Db, clock: &Clock, joiner: UserId, typed_code: &str) -> Result<CoupleId> {
     let now = clock.now();
     let subject = throttle::subject(&joiner.to_string());
-    if let Some(wait) = throttle::blocked_for(db, throttle::JOIN, &subject, now).await? {
+    // Every code tried counts until one works: check and count are one step.
+    if let Some(wait) = throttle::attempt(db, throttle::JOIN, &subject, now).await? {
         tracing::info!(user_id = %joiner, "join refused: too many wrong codes");
-        let minutes = throttle::minutes(wait);
-        return Err(AppError::RateLimited(
-            FieldErrors::single(
-                "code",
-                format!(
-                    "That's a lot of codes in a short time. Please check the code with your partner and try again in {minutes} minutes."
-                ),
-            ),
-            wait.whole_seconds().max(1) as u64,
-        ));
+        return Err(too_many_codes(wait, "your partner"));
     }
     let refuse = |msg: &str| Err(AppError::Invalid(FieldErrors::single("code", msg)));
     let outcome = match normalise_code(typed_code) {
         Some(code) => store::couples::accept_invite(db, &code, joiner, now).await?,
         None => {
-            throttle::record_failure(db, throttle::JOIN, &subject, now).await?;
             return refuse(
                 "That code doesn't look right. It has 10 letters and numbers, like ABCDE-12345.",
             );
         }
     };
-    if matches!(
-        outcome,
-        AcceptOutcome::UnknownCode | AcceptOutcome::Expired | AcceptOutcome::AlreadyUsed
-    ) {
-        throttle::record_failure(db, throttle::JOIN, &subject, now).await?;
-    }
     match outcome {
         AcceptOutcome::Linked(couple) => {
             throttle::clear(db, throttle::JOIN, &subject).await?;

@@ -25,7 +25,10 @@ pub const EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
 /// Deletes everything past its time, once.
 pub async fn purge_once(db: &Db, clock: &Clock, sessions: SessionPolicy) -> Result<Purged> {
     let now = clock.now();
-    let longest_window = throttle::LOGIN.window.max(throttle::JOIN.window);
+    let longest_window = throttle::LOGIN
+        .window
+        .max(throttle::JOIN.window)
+        .max(throttle::TWO_FACTOR.window);
     let purged = store::retention::purge(
         db,
         Cutoffs {

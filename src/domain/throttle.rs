@@ -7,7 +7,7 @@
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
-use crate::error::Result;
+use crate::error::{AppError, FieldErrors, Result};
 use crate::store::{self, Db};
 
 #[derive(Debug, Clone, Copy)]
@@ -24,7 +24,17 @@ pub const LOGIN: Limit = Limit {
     window: Duration::minutes(15),
 };
 
-/// Wrong invite codes typed by one account: ten an hour makes guessing a 50-bit code hopeless.
+/// Wrong two-step codes (or recovery codes) for one account, counted apart from passwords
+/// so that knowing the password does not reset them. Ten per twelve hours: with three
+/// six-digit codes accepted at any moment, guessing one would take about 45 years on
+/// average, while the owner, with a code or a recovery code, is never locked out.
+pub const TWO_FACTOR: Limit = Limit {
+    bucket: "two_factor",
+    max: 10,
+    window: Duration::hours(12),
+};
+
+/// Wrong invite codes (a partner's or a therapist's) typed by one account: ten an hour makes guessing a 50-bit code hopeless.
 pub const JOIN: Limit = Limit {
     bucket: "join",
     max: 10,
@@ -36,15 +46,30 @@ pub fn subject(raw: &str) -> [u8; 32] {
     Sha256::digest(raw.as_bytes()).into()
 }
 
-/// `Some(wait)` when `subject` has used up `limit` and must wait that long.
-pub async fn blocked_for(
+/// Counts one attempt by `subject` against `limit`, unless the limit is used up: the
+/// check and the record are one atomic step on both backends, so a burst of requests sent
+/// at once cannot all slip past the check. The attempt counts as a failure until the caller
+/// calls [`clear`] after a success. Returns `Some(wait)` (and counts nothing) when
+/// `subject` must wait that long.
+pub async fn attempt(
     db: &Db,
     limit: Limit,
     subject: &[u8],
     now: OffsetDateTime,
 ) -> Result<Option<Duration>> {
-    let recent = store::throttle::recent(db, limit.bucket, subject, now - limit.window).await?;
-    Ok(wait(&recent, limit, now))
+    let max = i64::try_from(limit.max).unwrap_or(i64::MAX);
+    let recent = store::throttle::count_attempt(
+        db,
+        store::throttle::Attempt {
+            bucket: limit.bucket,
+            subject,
+            now,
+            window_start: now - limit.window,
+            max,
+        },
+    )
+    .await?;
+    Ok(recent.and_then(|times| wait(&times, limit, now)))
 }
 
 /// Given failure times newest first, how long until one more attempt is allowed.
@@ -58,19 +83,32 @@ pub fn wait(recent: &[OffsetDateTime], limit: Limit, now: OffsetDateTime) -> Opt
     (wait > Duration::ZERO).then_some(wait)
 }
 
-pub async fn record_failure(
-    db: &Db,
-    limit: Limit,
-    subject: &[u8],
-    now: OffsetDateTime,
-) -> Result<()> {
-    store::throttle::record(db, limit.bucket, subject, now, now - limit.window).await?;
-    Ok(())
-}
-
+/// Forgets every failure of `subject` under `limit` (after a success).
 pub async fn clear(db: &Db, limit: Limit, subject: &[u8]) -> Result<()> {
     store::throttle::clear(db, limit.bucket, subject).await?;
     Ok(())
+}
+
+/// The refusal for a used-up limit: `message` gets the wait in whole minutes and is shown
+/// beside `field`; the response says when to retry.
+pub fn refused(
+    field: &'static str,
+    wait: Duration,
+    message: impl FnOnce(i64) -> String,
+) -> AppError {
+    AppError::RateLimited(
+        FieldErrors::single(field, message(minutes(wait))),
+        wait.whole_seconds().max(1) as u64,
+    )
+}
+
+/// "1 minute" or "N minutes".
+pub fn in_minutes(minutes: i64) -> String {
+    if minutes == 1 {
+        "1 minute".to_owned()
+    } else {
+        format!("{minutes} minutes")
+    }
 }
 
 /// Whole minutes, rounded up, for messages.

@@ -5,15 +5,18 @@
 //! two-factor off needs the password and a code.
 
 use base64::Engine as _;
+use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, TOTP};
 
 use crate::clock::Clock;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::UserId;
-use crate::store::{self, sessions::SessionPerson, Db};
+use crate::store::{self, sessions::PendingSession, sessions::SessionPerson, Db};
 
 use super::password::PasswordHashing;
+use super::throttle;
 
 const STEP: u64 = 30;
 const DIGITS: usize = 6;
@@ -108,13 +111,67 @@ pub async fn current_enrolment(db: &Db, person: &SessionPerson) -> Result<Option
     }
 }
 
-fn recovery_hash(code: &str) -> [u8; 32] {
-    let normal: String = code
-        .chars()
+/// A recovery code as typed, reduced to what matters: case, spaces and dashes do not,
+/// and the letters people confuse with digits are read as those digits.
+fn normal_recovery_code(code: &str) -> String {
+    code.chars()
         .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_lowercase())
+        .map(|c| match c.to_ascii_lowercase() {
+            'o' => '0',
+            'i' | 'l' => '1',
+            c => c,
+        })
+        .collect()
+}
+
+/// The stored form of a recovery code: HMAC-SHA256 under a random key of its own, so a
+/// copied database gives no table to look codes up in.
+fn recovery_hash(key: &[u8], code: &str) -> [u8; 32] {
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(normal_recovery_code(code).as_bytes());
+    mac.finalize().into_bytes().into()
+}
+
+/// The hash of codes made before recovery codes had keys (plain SHA-256).
+fn legacy_recovery_hash(code: &str) -> [u8; 32] {
+    Sha256::digest(normal_recovery_code(code).as_bytes()).into()
+}
+
+/// The letters of a recovery code: Crockford's base32, lower-case (no i, l, o or u, so
+/// nothing reads as another letter or a digit).
+const RECOVERY_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// A fresh recovery code: 16 characters of 5 bits, 80 random bits, as four groups of four.
+fn new_recovery_code() -> String {
+    let bytes: [u8; 10] = super::random_bytes();
+    let mut bits: u128 = 0;
+    for b in bytes {
+        bits = (bits << 8) | u128::from(b);
+    }
+    let chars: Vec<char> = (0..16)
+        .map(|i| RECOVERY_ALPHABET[((bits >> (75 - 5 * i)) & 31) as usize] as char)
         .collect();
-    Sha256::digest(normal.as_bytes()).into()
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A new set of recovery codes with their stored forms.
+fn new_recovery_codes() -> (Vec<String>, Vec<store::two_factor::NewRecoveryCode>) {
+    let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect();
+    let stored = codes
+        .iter()
+        .map(|c| {
+            let key: [u8; 32] = super::random_bytes();
+            store::two_factor::NewRecoveryCode {
+                hash: recovery_hash(&key, c),
+                key,
+            }
+        })
+        .collect();
+    (codes, stored)
 }
 
 /// Confirms enrolment with a first code; returns the recovery codes, to show once.
@@ -132,22 +189,17 @@ pub async fn confirm(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result
         return Err(AppError::Conflict("two-factor already on"));
     }
     let step = matching_step(&row.secret, code, unix(clock))?.ok_or_else(invalid)?;
-    let codes: Vec<String> = (0..RECOVERY_CODES)
-        .map(|_| {
-            let raw = super::random_token(6); // 48 bits, as 12 hex digits
-            format!("{}-{}-{}", &raw[..4], &raw[4..8], &raw[8..])
-        })
-        .collect();
-    let hashes: Vec<[u8; 32]> = codes.iter().map(|c| recovery_hash(c)).collect();
-    if !store::two_factor::enable(db, user, step as i64, &hashes, clock.now()).await? {
+    let (codes, stored) = new_recovery_codes();
+    if !store::two_factor::enable(db, user, step as i64, &stored, clock.now()).await? {
         return Err(AppError::Conflict("two-factor already on"));
     }
     tracing::info!(user_id = %user, "two-factor sign-in turned on");
     Ok(codes)
 }
 
-/// Checks a second factor: a current code (once) or an unused recovery code.
-pub async fn verify(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result<bool> {
+/// Checks a second factor: a current code (once) or an unused recovery code. Not limited
+/// by itself: callers go through [`check_code`].
+async fn verify(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result<bool> {
     let Some(row) = store::two_factor::find(db, user).await? else {
         return Ok(false);
     };
@@ -157,12 +209,71 @@ pub async fn verify(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result<
     if let Some(step) = matching_step(&row.secret, code, unix(clock))? {
         return Ok(store::two_factor::use_step(db, user, step as i64).await?);
     }
-    let used =
-        store::two_factor::use_recovery_code(db, user, &recovery_hash(code), clock.now()).await?;
+    let typed = normal_recovery_code(code);
+    if typed.is_empty() {
+        return Ok(false);
+    }
+    let mut used = false;
+    for stored in store::two_factor::unused_recovery_codes_of(db, user).await? {
+        let hash = match &stored.hash_key {
+            Some(key) => recovery_hash(key, &typed),
+            None => legacy_recovery_hash(&typed),
+        };
+        if bool::from(hash.ct_eq(&stored.code_hash[..])) {
+            used = store::two_factor::use_recovery_code(db, user, &stored.code_hash, clock.now())
+                .await?;
+            break;
+        }
+    }
     if used {
         tracing::info!(user_id = %user, "a recovery code was used");
     }
     Ok(used)
+}
+
+/// Checks a second factor for `user` under [`throttle::TWO_FACTOR`]: each code tried is
+/// counted before it is checked (one atomic step), and only a right code or recovery code
+/// clears the count; a right password does not. Once the limit is used up, codes are not
+/// checked at all until the wait is over.
+pub async fn check_code(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result<bool> {
+    let subject = throttle::subject(&user.to_string());
+    if let Some(wait) = throttle::attempt(db, throttle::TWO_FACTOR, &subject, clock.now()).await? {
+        tracing::info!(user_id = %user, "second factor refused: too many wrong codes");
+        return Err(throttle::refused("code", wait, |m| {
+            format!(
+                "There have been several wrong codes, so we're pausing two-step sign-in for this account for a while. Please try again in {}.",
+                throttle::in_minutes(m)
+            )
+        }));
+    }
+    let ok = verify(db, clock, user, code).await?;
+    if ok {
+        throttle::clear(db, throttle::TWO_FACTOR, &subject).await?;
+    }
+    Ok(ok)
+}
+
+/// Finishes a sign-in that waits for its second factor. A wrong code is a field error;
+/// too many are [`AppError::RateLimited`].
+pub async fn sign_in_with_code(
+    db: &Db,
+    clock: &Clock,
+    policy: super::sessions::SessionPolicy,
+    pending: &PendingSession,
+    code: &str,
+) -> Result<()> {
+    if !check_code(db, clock, pending.user_id, code).await? {
+        tracing::info!("second factor failed");
+        return Err(AppError::Invalid(FieldErrors::single(
+            "code",
+            "That code didn't match, or was used already. Try the newest code from your app, or a recovery code.",
+        )));
+    }
+    super::sessions::complete(db, clock, policy, &pending.public_id).await?;
+    // A right password and a right code: the sign-in's own count is over too.
+    throttle::clear(db, throttle::LOGIN, &throttle::subject(&pending.email)).await?;
+    tracing::info!(user_id = %pending.user_id, "signed in with a second factor");
+    Ok(())
 }
 
 pub async fn recovery_codes_left(db: &Db, user: UserId) -> Result<i64> {
@@ -179,13 +290,23 @@ pub async fn disable(
     code: &str,
 ) -> Result<()> {
     let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
-    if !hashing.verify(password, Some(&creds.password_hash)).await? {
+    let right = super::accounts::check_own_password(
+        db,
+        hashing,
+        clock,
+        person.user_id,
+        &creds,
+        password,
+        "password",
+    )
+    .await?;
+    if !right {
         return Err(AppError::Invalid(FieldErrors::single(
             "password",
             "That isn't your password.",
         )));
     }
-    if !verify(db, clock, person.user_id, code).await? {
+    if !check_code(db, clock, person.user_id, code).await? {
         return Err(AppError::Invalid(FieldErrors::single(
             "code",
             "That code didn't match (or was used already).",
@@ -220,9 +341,29 @@ mod tests {
 
     #[test]
     fn recovery_codes_ignore_case_and_dashes() {
+        let key = [7u8; 32];
         assert_eq!(
-            recovery_hash("ABCD-ef01-2345"),
-            recovery_hash("abcdef012345")
+            recovery_hash(&key, "ABCD-ef23-4567"),
+            recovery_hash(&key, "abcdef234567")
         );
+        assert_eq!(recovery_hash(&key, "0O1l-I"), recovery_hash(&key, "00111"));
+        assert_ne!(
+            recovery_hash(&key, "abcdef234567"),
+            recovery_hash(&[8u8; 32], "abcdef234567")
+        );
+    }
+
+    #[test]
+    fn recovery_codes_carry_80_random_bits() {
+        let code = new_recovery_code();
+        assert_eq!(code.len(), 19, "{code}");
+        let letters = normal_recovery_code(&code);
+        assert_eq!(letters.len(), 16);
+        // 16 letters from an alphabet of 32: 80 bits.
+        assert_eq!(RECOVERY_ALPHABET.len(), 32);
+        assert!(letters.bytes().all(|b| RECOVERY_ALPHABET.contains(&b)));
+        let many: std::collections::HashSet<String> =
+            (0..200).map(|_| new_recovery_code()).collect();
+        assert_eq!(many.len(), 200);
     }
 }

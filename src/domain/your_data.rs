@@ -8,7 +8,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::clock::Clock;
-use crate::error::{AppError, FieldErrors, Result};
+use crate::error::{FieldErrors, Result};
 use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
@@ -44,6 +44,9 @@ pub struct Account {
     pub created_at: OffsetDateTime,
     pub role: &'static str,
     pub therapist_share_code: Option<String>,
+    /// Until when the share code works (it has expired once this is past).
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub therapist_share_code_expires_at: Option<OffsetDateTime>,
     pub two_step_sign_in: bool,
 }
 
@@ -194,6 +197,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
                 "partner"
             },
             therapist_share_code: account.therapist_code,
+            therapist_share_code_expires_at: account.therapist_code_expires_at,
             two_step_sign_in: account.two_step_enabled_at.is_some(),
         },
         consents,
@@ -249,23 +253,18 @@ pub async fn delete_account(
     let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
     let email_subject = throttle::subject(&creds.email);
     let now = clock.now();
-    if let Some(wait) = throttle::blocked_for(db, throttle::LOGIN, &email_subject, now).await? {
-        let minutes = throttle::minutes(wait);
-        return Err(AppError::RateLimited(
-            FieldErrors::single(
-                "password",
-                format!(
-                    "There have been several wrong passwords, so we're pausing this for a little while. Please try again in {minutes} minute{}.",
-                    if minutes == 1 { "" } else { "s" }
-                ),
-            ),
-            wait.whole_seconds().max(1) as u64,
-        ));
-    }
-    let ok = hashing.verify(password, Some(&creds.password_hash)).await?;
+    let ok = super::accounts::check_own_password(
+        db,
+        hashing,
+        clock,
+        person.user_id,
+        &creds,
+        password,
+        "password",
+    )
+    .await?;
     let mut errors = FieldErrors::default();
     if !ok {
-        throttle::record_failure(db, throttle::LOGIN, &email_subject, now).await?;
         errors.add("password", "That isn't your password.");
     }
     if typed.trim().to_lowercase() != DELETE_CONFIRMATION {

@@ -138,6 +138,16 @@ pub mod dialect {
             Backend::Postgres => " FOR UPDATE",
         }
     }
+
+    /// A statement taking a lock on one 64-bit key (bound as `$1`) until the transaction
+    /// ends, for "count, then record" steps that no row lock can cover. SQLite needs none:
+    /// `BEGIN IMMEDIATE` already lets one writer in at a time.
+    pub fn lock_for_transaction(backend: Backend) -> Option<&'static str> {
+        match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some("SELECT pg_advisory_xact_lock($1)"),
+        }
+    }
 }
 
 /// True when `e` is a unique-constraint violation from either backend.

@@ -80,10 +80,11 @@ pub const FIND_SESSION_PERSON: &str = "SELECT u.user_id, u.display_name, s.csrf_
             ON pm.couple_id = m.couple_id AND pm.user_id <> u.user_id AND pm.left_at IS NULL
      LEFT JOIN users p ON p.user_id = pm.user_id
      WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
-       AND s.second_factor_pending = FALSE";
+       AND s.second_factor_pending = FALSE AND u.disabled_at IS NULL";
 
 /// The person behind a live session (not past its lifetime, used since `idle_since`),
-/// with their active couple and partner if any.
+/// with their active couple and partner if any. A disabled account has no live session,
+/// even one created in the moment it was being disabled.
 pub async fn find_session_person(
     db: &Db,
     session_hash: &[u8],
@@ -204,7 +205,8 @@ pub async fn find_pending(
 ) -> anyhow::Result<Option<PendingSession>> {
     on_db!(db, |pool| sqlx::query_as::<_, PendingSession>(
         "SELECT s.user_id, s.public_id, u.email FROM sessions s JOIN users u ON u.user_id = s.user_id
-         WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.second_factor_pending = TRUE"
+         WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.second_factor_pending = TRUE
+           AND u.disabled_at IS NULL"
     )
     .bind(session_hash)
     .bind(now)

@@ -14,6 +14,8 @@ pub struct NewUser<'a> {
     pub display_name: &'a str,
     pub password_hash: &'a str,
     pub therapist_code: Option<&'a str>,
+    /// Until when the therapist's share code works.
+    pub therapist_code_expires_at: Option<OffsetDateTime>,
     pub now: OffsetDateTime,
 }
 
@@ -54,8 +56,9 @@ pub async fn create_account(
         }
         let inserted = sqlx::query(
             "INSERT INTO users
-               (user_id, email, display_name, password_hash, is_therapist, therapist_code, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (email) DO NOTHING",
+               (user_id, email, display_name, password_hash, is_therapist, therapist_code,
+                therapist_code_expires_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (email) DO NOTHING",
         )
         .bind(user.user_id)
         .bind(user.email)
@@ -63,6 +66,7 @@ pub async fn create_account(
         .bind(user.password_hash)
         .bind(user.therapist_code.is_some())
         .bind(user.therapist_code)
+        .bind(user.therapist_code_expires_at)
         .bind(user.now)
         .execute(&mut **tx)
         .await?

@@ -22,11 +22,16 @@ const ACTIVE: &str = "l.revoked_at IS NULL AND cp.ended_at IS NULL
 pub struct TherapistRow {
     pub user_id: UserId,
     pub display_name: String,
+    /// `None` for a code made before codes expired: it no longer works.
+    pub therapist_code_expires_at: Option<OffsetDateTime>,
 }
 
+/// The therapist whose share code is `code`, whether or not it has expired (the caller
+/// says which it is).
 pub async fn find_therapist_by_code(db: &Db, code: &str) -> anyhow::Result<Option<TherapistRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, TherapistRow>(
-        "SELECT user_id, display_name FROM users WHERE therapist_code = $1 AND is_therapist = TRUE"
+        "SELECT user_id, display_name, therapist_code_expires_at FROM users
+         WHERE therapist_code = $1 AND is_therapist = TRUE AND disabled_at IS NULL"
     )
     .bind(code)
     .fetch_optional(pool)
@@ -34,15 +39,44 @@ pub async fn find_therapist_by_code(db: &Db, code: &str) -> anyhow::Result<Optio
     .context("find therapist by code")
 }
 
-pub async fn therapist_code(db: &Db, user: UserId) -> anyhow::Result<Option<String>> {
-    on_db!(db, |pool| sqlx::query_scalar::<_, Option<String>>(
-        "SELECT therapist_code FROM users WHERE user_id = $1 AND is_therapist = TRUE"
+/// A therapist's share code and until when it works.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ShareCodeRow {
+    pub therapist_code: Option<String>,
+    pub therapist_code_expires_at: Option<OffsetDateTime>,
+}
+
+pub async fn therapist_code(db: &Db, user: UserId) -> anyhow::Result<Option<ShareCodeRow>> {
+    on_db!(db, |pool| sqlx::query_as::<_, ShareCodeRow>(
+        "SELECT therapist_code, therapist_code_expires_at FROM users
+         WHERE user_id = $1 AND is_therapist = TRUE"
     )
     .bind(user)
     .fetch_optional(pool)
     .await)
-    .map(Option::flatten)
     .context("therapist code")
+}
+
+/// Gives a therapist a new share code; the old one stops working at once. False when
+/// `user` is not a therapist.
+pub async fn renew_therapist_code(
+    db: &Db,
+    user: UserId,
+    code: &str,
+    expires_at: OffsetDateTime,
+) -> anyhow::Result<bool> {
+    let n = on_writer!(db, |pool| sqlx::query(
+        "UPDATE users SET therapist_code = $1, therapist_code_expires_at = $2
+         WHERE user_id = $3 AND is_therapist = TRUE"
+    )
+    .bind(code)
+    .bind(expires_at)
+    .bind(user)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("renew therapist code")?;
+    Ok(n == 1)
 }
 
 /// A couple's open (not revoked) link, as the partners see it.

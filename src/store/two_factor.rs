@@ -45,12 +45,18 @@ pub async fn put_pending(
     Ok(())
 }
 
+/// A recovery code's stored form: its HMAC and the random key of that HMAC.
+pub struct NewRecoveryCode {
+    pub hash: [u8; 32],
+    pub key: [u8; 32],
+}
+
 /// Turns two-factor on, using time step `step`, with a fresh set of recovery codes.
 pub async fn enable(
     db: &Db,
     user: UserId,
     step: i64,
-    recovery_hashes: &[[u8; 32]],
+    recovery_codes: &[NewRecoveryCode],
     now: OffsetDateTime,
 ) -> anyhow::Result<bool> {
     in_tx!(db, |tx| {
@@ -71,12 +77,15 @@ pub async fn enable(
             .bind(user)
             .execute(&mut **tx)
             .await?;
-        for h in recovery_hashes {
-            sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES ($1, $2)")
-                .bind(user)
-                .bind(&h[..])
-                .execute(&mut **tx)
-                .await?;
+        for c in recovery_codes {
+            sqlx::query(
+                "INSERT INTO recovery_codes (user_id, code_hash, hash_key) VALUES ($1, $2, $3)",
+            )
+            .bind(user)
+            .bind(&c.hash[..])
+            .bind(&c.key[..])
+            .execute(&mut **tx)
+            .await?;
         }
         Ok::<_, anyhow::Error>(true)
     })
@@ -117,6 +126,28 @@ pub async fn use_recovery_code(
     .map(|r| r.rows_affected()))
     .context("use recovery code")?;
     Ok(n == 1)
+}
+
+/// An unused recovery code's stored form; `hash_key` is `None` for codes made before
+/// codes had keys (a plain SHA-256).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StoredRecoveryCode {
+    pub code_hash: Vec<u8>,
+    pub hash_key: Option<Vec<u8>>,
+}
+
+/// `user`'s unused recovery codes (at most ten), to check a typed one against.
+pub async fn unused_recovery_codes_of(
+    db: &Db,
+    user: UserId,
+) -> anyhow::Result<Vec<StoredRecoveryCode>> {
+    on_db!(db, |pool| sqlx::query_as::<_, StoredRecoveryCode>(
+        "SELECT code_hash, hash_key FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL"
+    )
+    .bind(user)
+    .fetch_all(pool)
+    .await)
+    .context("list recovery codes")
 }
 
 pub async fn unused_recovery_codes(db: &Db, user: UserId) -> anyhow::Result<i64> {

@@ -135,6 +135,7 @@ async fn submit_password(
         accounts::change_password(
             &state.db,
             &state.hashing,
+            &state.clock,
             &person,
             &form.current_password,
             &form.new_password,
@@ -142,17 +143,18 @@ async fn submit_password(
         .await
     }
     .await;
-    match changed {
-        Ok(()) => Ok(Redirect::to("/account?done=password").into_response()),
-        // Passwords are never typed back into a form, so there is nothing to keep.
-        Err(AppError::Invalid(errors)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            PasswordPage {
-                layout: Layout::for_person(&person),
-                errors,
-            },
-        )
-            .into_response()),
-        Err(e) => Err(e),
-    }
+    let (status, errors, retry_after) = match changed {
+        Ok(()) => return Ok(Redirect::to("/account?done=password").into_response()),
+        Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        Err(AppError::RateLimited(errors, secs)) => {
+            (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
+        }
+        Err(e) => return Err(e),
+    };
+    // Passwords are never typed back into a form, so there is nothing to keep.
+    let page = PasswordPage {
+        layout: Layout::for_person(&person),
+        errors,
+    };
+    Ok(super::form_again(status, page, retry_after))
 }

@@ -23,6 +23,7 @@ use super::session::Person;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/therapist", get(show_dashboard))
+        .route("/therapist/code", post(submit_new_code))
         .route("/therapist/sets/new", get(show_new_set))
         .route("/therapist/sets", post(submit_new_set))
         .route("/therapist/couples/{link}", get(show_couple))
@@ -50,8 +51,17 @@ struct DashboardPage {
 async fn show_dashboard(State(state): State<AppState>, person: Person) -> Result<DashboardPage> {
     Ok(DashboardPage {
         layout: Layout::for_person(&person),
-        dashboard: therapists::dashboard(&state.db, &person).await?,
+        dashboard: therapists::dashboard(&state.db, &state.clock, &person).await?,
     })
+}
+
+async fn submit_new_code(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Redirect> {
+    therapists::renew_share_code(&state.db, &state.clock, &person).await?;
+    Ok(Redirect::to("/therapist"))
 }
 
 #[derive(Template, WebTemplate)]
@@ -231,15 +241,16 @@ async fn submit_invite(
         therapists::invite(&state.db, &state.clock, &person, &form.code, &form.level).await
     }
     .await;
-    match invited {
-        Ok(()) => Ok(Redirect::to("/couple/therapist?done=invited").into_response()),
-        Err(AppError::Invalid(errors)) => {
-            let page =
-                couple_therapists_page(&state, &person, form.code, form.level, "", errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    let (status, errors, retry) = match invited {
+        Ok(()) => return Ok(Redirect::to("/couple/therapist?done=invited").into_response()),
+        Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        Err(AppError::RateLimited(errors, secs)) => {
+            (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
         }
-        Err(e) => Err(e),
-    }
+        Err(e) => return Err(e),
+    };
+    let page = couple_therapists_page(&state, &person, form.code, form.level, "", errors).await?;
+    Ok(super::form_again(status, page, retry))
 }
 
 #[derive(Deserialize)]

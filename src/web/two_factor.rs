@@ -11,7 +11,7 @@ use axum_extra::extract::cookie::CookieJar;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::domain::{sessions, throttle, two_factor};
+use crate::domain::{sessions, two_factor};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::accounts::safe_next;
@@ -102,40 +102,27 @@ async fn submit_code(
         // Not a wrong code: nothing is counted against the sign-in.
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, code_page(jar, problems)).into_response());
     }
-    // Wrong codes count with wrong passwords: one limit for the whole sign-in.
-    let subject = throttle::subject(&p.email);
-    let now = state.clock.now();
-    let (status, message, retry) =
-        match throttle::blocked_for(&state.db, throttle::LOGIN, &subject, now).await? {
-            Some(wait) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                format!(
-                    "There have been several wrong codes, so we're pausing sign-in for a while. Please try again in {} minutes.",
-                    throttle::minutes(wait)
-                ),
-                Some(wait.whole_seconds().max(1) as u64),
-            ),
-            None if two_factor::verify(&state.db, &state.clock, p.user_id, &form.code).await? => {
-                let https = state.config.https;
-                sessions::complete(&state.db, &state.clock, state.config.session_policy(), &p.public_id)
-                    .await?;
-                throttle::clear(&state.db, throttle::LOGIN, &subject).await?;
-                tracing::info!(user_id = %p.user_id, "signed in with a second factor");
-                let jar = jar.remove(session::removal(session::csrf_cookie_name(https), https));
-                return Ok((jar, Redirect::to(&safe_next(&form.next))).into_response());
-            }
-            None => {
-                throttle::record_failure(&state.db, throttle::LOGIN, &subject, now).await?;
-                tracing::info!("second factor failed");
-                (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "That code didn't match, or was used already. Try the newest code from your app, or a recovery code.".to_owned(),
-                    None,
-                )
-            }
-        };
-    let page = code_page(jar, FieldErrors::single("code", message));
-    Ok(super::form_again(status, page, retry))
+    let signed_in = two_factor::sign_in_with_code(
+        &state.db,
+        &state.clock,
+        state.config.session_policy(),
+        &p,
+        &form.code,
+    )
+    .await;
+    let (status, errors, retry) = match signed_in {
+        Ok(()) => {
+            let https = state.config.https;
+            let jar = jar.remove(session::removal(session::csrf_cookie_name(https), https));
+            return Ok((jar, Redirect::to(&safe_next(&form.next))).into_response());
+        }
+        Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        Err(AppError::RateLimited(errors, secs)) => {
+            (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(super::form_again(status, code_page(jar, errors), retry))
 }
 
 #[derive(Template, WebTemplate)]
@@ -249,13 +236,15 @@ async fn submit_disable(
         .await
     }
     .await;
-    match result {
-        Ok(()) => Ok(Redirect::to("/account/two-factor").into_response()),
-        Err(AppError::Invalid(errors)) => {
-            let mut page = status_page(&state, &person).await?;
-            page.errors = errors;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    let (status, errors, retry) = match result {
+        Ok(()) => return Ok(Redirect::to("/account/two-factor").into_response()),
+        Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        Err(AppError::RateLimited(errors, secs)) => {
+            (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
         }
-        Err(e) => Err(e),
-    }
+        Err(e) => return Err(e),
+    };
+    let mut page = status_page(&state, &person).await?;
+    page.errors = errors;
+    Ok(super::form_again(status, page, retry))
 }

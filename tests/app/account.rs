@@ -11,6 +11,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         another_persons_session_cannot_be_ended,
         signing_out_everywhere_else_keeps_this_device,
         changing_the_password_needs_the_current_one_and_ends_other_sessions,
+        a_session_cannot_guess_the_password_without_limit,
     )
 }
 
@@ -137,4 +138,56 @@ async fn changing_the_password_needs_the_current_one_and_ends_other_sessions(ctx
     )
     .await
     .assert_redirect_to("/");
+}
+
+async fn a_session_cannot_guess_the_password_without_limit(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    // A borrowed session: it may try to change the password, guessing the current one.
+    let borrowed = app.person("Hana").await;
+    let mut tried = 0;
+    for i in 0..30 {
+        let guess = format!("guess number {i}");
+        let res = borrowed
+            .post_form(
+                "/account/password",
+                &[
+                    ("current_password", &guess),
+                    ("new_password", "taken over now"),
+                ],
+            )
+            .await;
+        match res.status {
+            StatusCode::UNPROCESSABLE_ENTITY => tried += 1,
+            StatusCode::TOO_MANY_REQUESTS => {
+                assert!(res.headers.get("retry-after").is_some());
+                assert!(
+                    res.texts(".field-error")
+                        .iter()
+                        .any(|e| e.contains("several wrong passwords")),
+                    "{}",
+                    res.body
+                );
+            }
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!(tried, 5, "wrong passwords tried through a session");
+    // Even the right one waits now: the guesses counted with sign-in failures.
+    let right = borrowed
+        .post_form(
+            "/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "taken over now"),
+            ],
+        )
+        .await;
+    assert_eq!(right.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        app.browser().sign_in("Hana").await.status,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Once the pause is over, the owner can sign in with the password they always had.
+    app.clock.advance(time::Duration::minutes(16));
+    app.browser().sign_in("Hana").await.assert_redirect_to("/");
 }

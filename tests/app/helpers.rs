@@ -220,6 +220,33 @@ impl TestApp {
             }
         }
     }
+
+    /// Runs one statement on this app's database (to set up what no page can); returns
+    /// the rows it changed.
+    pub async fn exec(&self, sql: &str) -> u64 {
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .unwrap();
+                sqlx::query(sql)
+                    .execute(&mut c)
+                    .await
+                    .unwrap()
+                    .rows_affected()
+            }
+            Backend::Postgres => {
+                let mut c = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .unwrap();
+                sqlx::query(sql)
+                    .execute(&mut c)
+                    .await
+                    .unwrap()
+                    .rows_affected()
+            }
+        }
+    }
 }
 
 fn client(jar: Arc<reqwest::cookie::Jar>) -> reqwest::Client {

@@ -24,6 +24,8 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         an_exercises_answers_show_within_consent_only,
         a_therapists_own_set_reaches_couples_only_through_an_exercise,
         a_set_with_mistakes_keeps_what_was_typed,
+        a_share_code_expires_and_the_therapist_can_make_a_new_one,
+        wrong_share_codes_count_with_the_invite_code_limit,
     )
 }
 
@@ -673,4 +675,84 @@ async fn a_set_with_mistakes_keeps_what_was_typed(ctx: TestContext) {
         .post_form("/therapist/sets", &[("title", "x"), ("p1_text", "y")])
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
+}
+
+async fn a_share_code_expires_and_the_therapist_can_make_a_new_one(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, old) = therapist(&app, "Theo").await;
+    let (a, b) = app.couple("Ana", "Ben").await;
+    let page = t.get("/therapist").await;
+    assert!(page.body.contains("It works until"), "{}", page.body);
+    // Past the code's two weeks, in two steps so nobody's session goes idle.
+    for _ in 0..2 {
+        app.clock.advance(Duration::days(7) + Duration::hours(12));
+        for who in [&t, &a, &b] {
+            who.get("/").await.assert_ok();
+        }
+    }
+    let late = a
+        .post_form(
+            "/couple/therapist/invite",
+            &[("code", &old), ("level", "2")],
+        )
+        .await;
+    assert_eq!(late.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(late.body.contains("That code has expired"), "{}", late.body);
+    assert_eq!(
+        late.attr("input[name=code]", "value").as_deref(),
+        Some(old.as_str()),
+        "what was typed is kept"
+    );
+    let page = t.get("/therapist").await;
+    assert!(
+        page.texts("code").is_empty(),
+        "an expired code is not shown"
+    );
+    assert!(page.body.contains("has expired"));
+    // A partner cannot make codes for anyone.
+    assert_eq!(
+        b.post_form("/therapist/code", &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
+    t.post_form("/therapist/code", &[])
+        .await
+        .assert_redirect_to("/therapist");
+    let new = t.get("/therapist").await.texts("code").remove(0);
+    assert_ne!(new, old);
+    invite(&a, &new, "2").await;
+    // A new code makes the one before it stop working at once.
+    t.post_form("/therapist/code", &[]).await;
+    let replaced = b
+        .post_form(
+            "/couple/therapist/invite",
+            &[("code", &new), ("level", "2")],
+        )
+        .await;
+    assert_eq!(replaced.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn wrong_share_codes_count_with_the_invite_code_limit(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (_t, code) = therapist(&app, "Theo").await;
+    let (a, _b) = app.couple("Ana", "Ben").await;
+    for i in 0..10 {
+        let guess = format!("ABCDE-{:05}", 10_000 + i);
+        let res = a
+            .post_form(
+                "/couple/therapist/invite",
+                &[("code", &guess), ("level", "2")],
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{guess}");
+    }
+    let paused = a
+        .post_form(
+            "/couple/therapist/invite",
+            &[("code", &code), ("level", "2")],
+        )
+        .await;
+    assert_eq!(paused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(paused.headers.get("retry-after").is_some());
+    assert!(paused.body.contains("a lot of codes"), "{}", paused.body);
+    assert_eq!(app.count("SELECT COUNT(*) FROM therapist_links").await, 0);
 }

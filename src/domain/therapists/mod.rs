@@ -15,6 +15,8 @@ use crate::ids::{CoupleId, UserId};
 use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
+use super::throttle;
+
 mod assignments;
 mod sets;
 
@@ -130,6 +132,12 @@ pub async fn invite(
         .couple_id
         .ok_or(AppError::Conflict("not in a couple"))?;
     let level = level_from(level)?;
+    // Codes tried count with partners' invite codes, so share codes cannot be guessed.
+    let subject = throttle::subject(&person.user_id.to_string());
+    if let Some(wait) = throttle::attempt(db, throttle::JOIN, &subject, clock.now()).await? {
+        tracing::info!(user_id = %person.user_id, "therapist invite refused: too many wrong codes");
+        return Err(super::couples::too_many_codes(wait, "your therapist"));
+    }
     let refuse = |m: &str| Err(AppError::Invalid(FieldErrors::single("code", m)));
     let Some(code) = super::couples::normalise_code(code) else {
         return refuse("That code doesn't look right. It has 10 letters and numbers.");
@@ -137,6 +145,12 @@ pub async fn invite(
     let Some(therapist) = store::therapists::find_therapist_by_code(db, &code).await? else {
         return refuse("We couldn't find a therapist with that code. Please check it with them.");
     };
+    if therapist
+        .therapist_code_expires_at
+        .is_none_or(|t| t <= clock.now())
+    {
+        return refuse("That code has expired. Please ask your therapist for their current code.");
+    }
     if !store::therapists::invite(
         db,
         couple,
@@ -149,6 +163,7 @@ pub async fn invite(
     {
         return refuse("That's one of you two. A therapist has to be someone else.");
     }
+    throttle::clear(db, throttle::JOIN, &subject).await?;
     tracing::info!(user_id = %person.user_id, "invited a therapist");
     Ok(())
 }
@@ -189,9 +204,33 @@ pub async fn revoke(
     }
 }
 
+/// How long a therapist's share code works. Couples use it in the days after a session; a
+/// code that works forever could be guessed at leisure or passed on.
+pub const SHARE_CODE_LIFETIME: time::Duration = time::Duration::days(14);
+
+/// Gives the therapist a new share code (the old one stops working), valid for
+/// [`SHARE_CODE_LIFETIME`].
+pub async fn renew_share_code(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<()> {
+    therapist_only(person)?;
+    let code = super::couples::new_code();
+    if !store::therapists::renew_therapist_code(
+        db,
+        person.user_id,
+        &code,
+        clock.now() + SHARE_CODE_LIFETIME,
+    )
+    .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(user_id = %person.user_id, "therapist made a new share code");
+    Ok(())
+}
+
 /// A therapist's own page. Couples appear only once the therapist's two-step sign-in is on.
 pub struct Dashboard {
-    pub share_code: String,
+    /// The share code and until when it works; `None` once it has expired.
+    pub share_code: Option<(String, OffsetDateTime)>,
     pub second_factor_on: bool,
     pub couples: Vec<LinkedCouple>,
     pub pending: i64,
@@ -212,12 +251,16 @@ fn therapist_only(person: &SessionPerson) -> Result<()> {
     }
 }
 
-pub async fn dashboard(db: &Db, person: &SessionPerson) -> Result<Dashboard> {
+pub async fn dashboard(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Dashboard> {
     therapist_only(person)?;
     let share_code = store::therapists::therapist_code(db, person.user_id)
         .await?
-        .map(|c| super::couples::display_code(&c))
-        .unwrap_or_default();
+        .and_then(|c| match (c.therapist_code, c.therapist_code_expires_at) {
+            (Some(code), Some(until)) if until > clock.now() => {
+                Some((super::couples::display_code(&code), until))
+            }
+            _ => None,
+        });
     let second_factor_on = super::two_factor::is_enabled(db, person.user_id).await?;
     if !second_factor_on {
         return Ok(Dashboard {
