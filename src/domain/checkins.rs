@@ -83,6 +83,9 @@ pub struct CheckinSummary {
     pub id: CheckinId,
     pub set_title: String,
     pub moment_on: Option<Date>,
+    /// The day it is about: `moment_on`, or the day it was started. Lists, summaries and
+    /// exports order and label by it.
+    pub dated_on: Date,
     pub created_at: OffsetDateTime,
     pub status: Status,
 }
@@ -90,7 +93,7 @@ pub struct CheckinSummary {
 impl CheckinSummary {
     /// When the moment was, if noted; otherwise when the check-in was started.
     pub fn date_label(&self) -> String {
-        crate::web::fmt::date(self.moment_on.unwrap_or(self.created_at.date()))
+        crate::web::fmt::date(self.dated_on)
     }
 }
 
@@ -101,6 +104,7 @@ impl From<CheckinRow> for CheckinSummary {
             id: row.checkin_id,
             set_title: row.set_title,
             moment_on: row.moment_on,
+            dated_on: row.dated_on,
             created_at: row.created_at,
         }
     }

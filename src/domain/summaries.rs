@@ -111,7 +111,7 @@ pub async fn for_couple(db: &Db, couple: CoupleId, you: UserId) -> Result<Summar
     let mut recent: Vec<(CheckinId, Date)> = Vec::new();
     for p in &points {
         if !recent.iter().any(|(id, _)| *id == p.checkin_id) {
-            recent.push((p.checkin_id, p.revealed_at.date()));
+            recent.push((p.checkin_id, p.dated_on));
         }
     }
 
@@ -187,15 +187,14 @@ fn show(v: Option<i32>) -> String {
 }
 
 fn pair_words(rows: Vec<store::summaries::SharedText>, you: UserId) -> Vec<SharedWords> {
-    let mut by_checkin: BTreeMap<
-        (std::cmp::Reverse<time::OffsetDateTime>, CheckinId),
-        SharedWords,
-    > = BTreeMap::new();
+    // Newest first by the day each check-in is about, then by when it was started.
+    type Newest = std::cmp::Reverse<(Date, time::OffsetDateTime)>;
+    let mut by_checkin: BTreeMap<(Newest, CheckinId), SharedWords> = BTreeMap::new();
     for r in rows {
         let entry = by_checkin
-            .entry((std::cmp::Reverse(r.revealed_at), r.checkin_id))
+            .entry((std::cmp::Reverse((r.dated_on, r.created_at)), r.checkin_id))
             .or_insert_with(|| SharedWords {
-                date: r.revealed_at.date(),
+                date: r.dated_on,
                 you: None,
                 partner: None,
             });

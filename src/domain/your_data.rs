@@ -85,6 +85,8 @@ pub struct Checkin {
     pub couple_id: String,
     pub prompt_set: String,
     pub moment_on: Option<String>,
+    /// The day the check-in is about: `moment_on`, or the day it was started (UTC).
+    pub dated_on: String,
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     pub status: &'static str,
@@ -214,6 +216,7 @@ fn checkin_entry(v: CheckinView) -> Checkin {
         couple_id: v.couple_id.to_string(),
         prompt_set: v.summary.set_title.clone(),
         moment_on: v.summary.moment_on.map(|d| d.to_string()),
+        dated_on: v.summary.dated_on.to_string(),
         started_at: v.summary.created_at,
         status: match v.summary.status {
             Status::YourTurn => "waiting for you",

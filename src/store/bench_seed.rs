@@ -129,16 +129,17 @@ pub async fn insert(
         bulk!(
             tx,
             "INSERT INTO checkins (checkin_id, couple_id, prompt_set_id, started_by, created_at,
-                                   revealed_at) ",
+                                   revealed_at, dated_on) ",
             batch.checkins,
-            6,
+            7,
             |b, c| {
                 b.push_bind(c.checkin_id)
                     .push_bind(c.couple_id)
                     .push_bind("after-intimacy")
                     .push_bind(c.started_by)
                     .push_bind(c.created_at)
-                    .push_bind(c.revealed_at);
+                    .push_bind(c.revealed_at)
+                    .push_bind(c.created_at.date());
             }
         );
         bulk!(

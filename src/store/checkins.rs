@@ -18,6 +18,8 @@ pub struct CheckinRow {
     pub set_title: String,
     pub started_by: Option<UserId>,
     pub moment_on: Option<Date>,
+    /// The day the check-in is about: `moment_on`, or the day it was started.
+    pub dated_on: Date,
     pub created_at: OffsetDateTime,
     pub revealed_at: Option<OffsetDateTime>,
     pub dismissed_at: Option<OffsetDateTime>,
@@ -31,7 +33,7 @@ pub struct CheckinRow {
 }
 
 const CHECKIN_COLUMNS: &str = "c.checkin_id, c.couple_id, c.prompt_set_id, s.title AS set_title,
-    c.started_by, c.moment_on, c.created_at, c.revealed_at, c.dismissed_at,
+    c.started_by, c.moment_on, c.dated_on, c.created_at, c.revealed_at, c.dismissed_at,
     cp.ended_at AS couple_ended_at, cp.member_deleted_at,
     (SELECT COUNT(*) FROM checkin_submissions x
       WHERE x.checkin_id = c.checkin_id AND x.user_id = m.user_id) AS mine_submitted,
@@ -80,8 +82,9 @@ pub async fn insert_checkin(
     let inserted = in_tx!(db, |tx| {
         let n = sqlx::query(
             "INSERT INTO checkins
-               (checkin_id, couple_id, prompt_set_id, started_by, moment_on, assignment_id, created_at)
-             SELECT $1, $2, $3, $4, $5, $6, $7
+               (checkin_id, couple_id, prompt_set_id, started_by, moment_on, dated_on,
+                assignment_id, created_at)
+             SELECT $1, $2, $3, $4, $5, $8, $6, $7
              WHERE EXISTS (SELECT 1 FROM couple_members
                            WHERE couple_id = $2 AND user_id = $4 AND left_at IS NULL)",
         )
@@ -92,6 +95,7 @@ pub async fn insert_checkin(
         .bind(c.moment_on)
         .bind(c.assignment)
         .bind(now)
+        .bind(c.moment_on.unwrap_or(now.date()))
         .execute(&mut **tx)
         .await?
         .rows_affected();
@@ -101,7 +105,10 @@ pub async fn insert_checkin(
                 super::summaries::COUNT_START,
                 super::summaries::COUNT_STARTED_BY,
             ] {
-                sqlx::query(sql).bind(c.checkin_id).execute(&mut **tx).await?;
+                sqlx::query(sql)
+                    .bind(c.checkin_id)
+                    .execute(&mut **tx)
+                    .await?;
             }
         }
         Ok::<_, anyhow::Error>(n == 1)
@@ -130,7 +137,10 @@ pub async fn find_for_member(
 }
 
 pub fn list_for_member_sql() -> String {
-    format!("SELECT {CHECKIN_COLUMNS} WHERE m.user_id = $1 ORDER BY c.created_at DESC LIMIT $2")
+    format!(
+        "SELECT {CHECKIN_COLUMNS} WHERE m.user_id = $1
+         ORDER BY c.dated_on DESC, c.created_at DESC LIMIT $2"
+    )
 }
 
 /// The newest check-ins of every couple `viewer` is or was part of.
@@ -168,8 +178,8 @@ pub fn list_home_sql() -> String {
                  JOIN couples dcp ON dcp.couple_id = dc.couple_id
                  WHERE dm.user_id = $1 AND (dc.revealed_at IS NOT NULL
                        OR dc.dismissed_at IS NOT NULL OR dcp.ended_at IS NOT NULL)
-                 ORDER BY dc.created_at DESC LIMIT $2) closed)
-         ORDER BY c.created_at DESC"
+                 ORDER BY dc.dated_on DESC, dc.created_at DESC LIMIT $2) closed)
+         ORDER BY c.dated_on DESC, c.created_at DESC"
     )
 }
 

@@ -4,8 +4,8 @@
 //! A long history must cost what a short one does: averages and the "mattered as much"
 //! agreement come from running totals (`summary_scale_totals`, `summary_agreement`) that
 //! grow in the transaction revealing a check-in ([`ADD_SCALE_TOTALS`],
-//! [`ADD_AGREEMENT`]); charts and shared words read only the latest check-ins through
-//! the `checkins_revealed` index; the counts (`summary_counts`, `summary_started`) change
+//! [`ADD_AGREEMENT`]); charts and shared words read only the latest check-ins, by the
+//! day each is about (`dated_on`), through the `checkins_revealed` index; the counts (`summary_counts`, `summary_started`) change
 //! in the statement or transaction that starts, reveals or sets aside a check-in
 //! ([`COUNT_START`], [`COUNT_STARTED_BY`], [`COUNT_REVEAL`], [`COUNT_DISMISS`]).
 //! Invariant: answers of a revealed check-in never change, so the totals stay exact. Code
@@ -14,7 +14,7 @@
 //! check-ins, which no total but "started" counts, and "started" keeps counting them.)
 
 use anyhow::Context;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use super::{on_db, Db};
 use crate::crypto::Field;
@@ -46,7 +46,7 @@ pub struct ScaleAverage {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ScalePoint {
     pub checkin_id: CheckinId,
-    pub revealed_at: OffsetDateTime,
+    pub dated_on: Date,
     pub prompt_id: String,
     pub user_id: UserId,
     pub value: i32,
@@ -61,7 +61,8 @@ pub struct Agreement {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SharedText {
     pub checkin_id: CheckinId,
-    pub revealed_at: OffsetDateTime,
+    pub dated_on: Date,
+    pub created_at: OffsetDateTime,
     pub user_id: UserId,
     pub value_text: String,
 }
@@ -164,15 +165,15 @@ pub async fn scale_averages(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<Sca
 }
 
 pub const RECENT_SCALE_POINTS: &str =
-    "SELECT latest.checkin_id, latest.revealed_at, a.prompt_id, a.user_id,
+    "SELECT latest.checkin_id, latest.dated_on, a.prompt_id, a.user_id,
             a.value_int AS value
-     FROM (SELECT checkin_id, revealed_at FROM checkins
+     FROM (SELECT checkin_id, dated_on, created_at FROM checkins
            WHERE couple_id = $1 AND revealed_at IS NOT NULL
-           ORDER BY revealed_at DESC LIMIT $2) latest
+           ORDER BY dated_on DESC, created_at DESC LIMIT $2) latest
      JOIN answers a ON a.checkin_id = latest.checkin_id
      JOIN prompts p ON p.prompt_id = a.prompt_id
      WHERE p.kind = 'scale' AND a.value_int IS NOT NULL AND a.is_private = FALSE
-     ORDER BY latest.revealed_at";
+     ORDER BY latest.dated_on, latest.created_at";
 
 /// Scale answers of the couple's `last` most recently revealed check-ins.
 pub async fn recent_scale_points(
@@ -210,17 +211,17 @@ pub async fn mattered_equally(db: &Db, couple: CoupleId) -> anyhow::Result<Agree
 /// Walks the couple's revealed check-ins newest first and stops after `$3` that have a
 /// shared answer to the prompt with role `$2`.
 pub const LATEST_TEXTS: &str =
-    "SELECT latest.checkin_id, latest.revealed_at, a.user_id, a.value_text
-     FROM (SELECT c.checkin_id, c.revealed_at FROM checkins c
+    "SELECT latest.checkin_id, latest.dated_on, latest.created_at, a.user_id, a.value_text
+     FROM (SELECT c.checkin_id, c.dated_on, c.created_at FROM checkins c
            WHERE c.couple_id = $1 AND c.revealed_at IS NOT NULL
              AND EXISTS (SELECT 1 FROM answers a2 JOIN prompts p2 ON p2.prompt_id = a2.prompt_id
                          WHERE a2.checkin_id = c.checkin_id AND p2.role = $2
                            AND a2.is_private = FALSE AND a2.value_text IS NOT NULL)
-           ORDER BY c.revealed_at DESC LIMIT $3) latest
+           ORDER BY c.dated_on DESC, c.created_at DESC LIMIT $3) latest
      JOIN answers a ON a.checkin_id = latest.checkin_id
      JOIN prompts p ON p.prompt_id = a.prompt_id
      WHERE p.role = $2 AND a.is_private = FALSE AND a.value_text IS NOT NULL
-     ORDER BY latest.revealed_at DESC, a.user_id";
+     ORDER BY latest.dated_on DESC, latest.created_at DESC, a.user_id";
 
 /// Shared (revealed, non-private, non-empty) answers to the prompt with `role`, from the
 /// `last` most recent check-ins that have any.

@@ -460,7 +460,8 @@ pub async fn assignments_of_couple(
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AssignedAnswer {
     pub checkin_id: uuid::Uuid,
-    pub revealed_at: OffsetDateTime,
+    /// The day the check-in is about (the couple's date, or the day it was started).
+    pub dated_on: time::Date,
     pub user_id: UserId,
     pub prompt_text: String,
     pub kind: String,
@@ -476,14 +477,14 @@ pub async fn assigned_answers(
     with_words: bool,
 ) -> anyhow::Result<Vec<AssignedAnswer>> {
     let mut rows = on_db!(db, |pool| sqlx::query_as::<_, AssignedAnswer>(
-        "SELECT c.checkin_id, c.revealed_at, a.user_id, p.text AS prompt_text, p.kind,
+        "SELECT c.checkin_id, c.dated_on, a.user_id, p.text AS prompt_text, p.kind,
                 a.value_int, a.value_text
          FROM checkins c
          JOIN answers a ON a.checkin_id = c.checkin_id
          JOIN prompts p ON p.prompt_id = a.prompt_id
          WHERE c.assignment_id = $1 AND c.revealed_at IS NOT NULL AND a.is_private = FALSE
            AND (p.kind = 'scale' OR ($2 AND p.kind = 'text'))
-         ORDER BY c.revealed_at, c.checkin_id, p.position"
+         ORDER BY c.dated_on, c.created_at, c.checkin_id, p.position"
     )
     .bind(assignment)
     .bind(with_words)

@@ -9,6 +9,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         only_revealed_checkins_feed_the_summary,
         both_partners_see_the_same_figures_from_their_own_side,
         the_counts_follow_starts_reveals_and_set_asides,
+        the_date_a_couple_gives_orders_and_labels_everything,
     )
 }
 
@@ -186,5 +187,145 @@ async fn the_counts_follow_starts_reveals_and_set_asides(ctx: TestContext) {
         app.count("SELECT CAST(SUM(started) AS BIGINT) FROM summary_started")
             .await,
         4
+    );
+}
+
+async fn the_date_a_couple_gives_orders_and_labels_everything(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, b) = app.couple("Iva", "Jon").await;
+    let today = app.clock.now().date();
+    let day = |back: i64| today - time::Duration::days(back);
+    let iso = |d: time::Date| d.to_string();
+    let label = |d: time::Date| {
+        d.format(time::macros::format_description!(
+            "[day padding:none] [month repr:short] [year]"
+        ))
+        .unwrap()
+    };
+    // Entered today, in this order, about three earlier days: connection by the
+    // couple's dates goes 2 -> 5 -> 5 (rising), by entry 5 -> 2 -> 5.
+    let entered = [(1, "5", "late"), (5, "2", "early"), (3, "5", "middle")];
+    let mut ids = Vec::new();
+    for (back, connected, word) in entered {
+        let page = a
+            .post_form(
+                "/checkins",
+                &[
+                    ("prompt_set_id", "after-intimacy"),
+                    ("moment_on", &iso(day(back))),
+                ],
+            )
+            .await;
+        page.assert_redirect_to("/checkins/");
+        let id = page.location().trim_start_matches("/checkins/").to_owned();
+        let words = format!("change-{word}");
+        for who in [&a, &b] {
+            who.answer(
+                &id,
+                &[("a_after-connected", connected), ("a_after-change", &words)],
+            )
+            .await;
+        }
+        ids.push(id);
+    }
+    let (late, early, middle) = (&ids[0], &ids[1], &ids[2]);
+    let newest_first = [late, middle, early];
+
+    // The chart's table and line follow the couple's dates, oldest first.
+    let page = a.get("/summary").await;
+    let connected = page
+        .html()
+        .select(&scraper::Selector::parse("figure.chart").unwrap())
+        .find(|f| f.text().collect::<String>().contains("How connected"))
+        .map(|f| f.html())
+        .expect("the connection chart");
+    let (rows, points) = {
+        let chart = scraper::Html::parse_fragment(&connected);
+        let rows: Vec<String> = chart
+            .select(&scraper::Selector::parse("tbody tr").unwrap())
+            .map(|r| r.text().collect::<Vec<_>>().join("|"))
+            .collect();
+        let points = chart
+            .select(&scraper::Selector::parse("polyline.chart-line-a").unwrap())
+            .next()
+            .and_then(|p| p.value().attr("points").map(str::to_owned))
+            .expect("a line");
+        (rows, points)
+    };
+    assert_eq!(
+        rows,
+        vec![
+            format!("{}|2|2", label(day(5))),
+            format!("{}|5|5", label(day(3))),
+            format!("{}|5|5", label(day(1))),
+        ]
+    );
+    let ys: Vec<f64> = points
+        .split_whitespace()
+        .map(|p| p.split(',').nth(1).unwrap().parse().unwrap())
+        .collect();
+    assert!(
+        ys[0] > ys[2],
+        "the line rises (y grows downwards): {points}"
+    );
+    // Shared words: newest first by the couple's dates, labelled with them.
+    let body = &page.body;
+    let at = |s: &str| {
+        body.find(s)
+            .unwrap_or_else(|| panic!("{s} not on the page"))
+    };
+    assert!(at("change-late") < at("change-middle") && at("change-middle") < at("change-early"));
+    for back in [1, 3, 5] {
+        assert!(
+            body.contains(&format!("<h3>{}</h3>", label(day(back)))),
+            "{}",
+            label(day(back))
+        );
+    }
+    assert!(
+        !body.contains(&format!("<h3>{}</h3>", label(today))),
+        "not the day they were entered"
+    );
+
+    // Lists, home and the export follow the same order.
+    for path in ["/checkins", "/"] {
+        let list = a.get(path).await;
+        let hrefs: Vec<String> = list
+            .html()
+            .select(&scraper::Selector::parse("a[href^='/checkins/']").unwrap())
+            .filter_map(|l| l.value().attr("href").map(str::to_owned))
+            .filter(|h| ids.iter().any(|id| h.ends_with(id.as_str())))
+            .collect();
+        let expected: Vec<String> = newest_first
+            .iter()
+            .map(|id| format!("/checkins/{id}"))
+            .collect();
+        assert_eq!(hrefs, expected, "{path}");
+        assert!(
+            list.body.contains(&label(day(5))),
+            "{path} shows the couple's date"
+        );
+    }
+    let export: serde_json::Value =
+        serde_json::from_str(&b.get("/account/export.json").await.body).unwrap();
+    let exported: Vec<(String, String)> = export["checkins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["checkin_id"].as_str().unwrap().to_owned(),
+                c["dated_on"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        exported,
+        vec![
+            (early.clone(), iso(day(5))),
+            (middle.clone(), iso(day(3))),
+            (late.clone(), iso(day(1))),
+        ],
+        "oldest first, by the couple's dates"
     );
 }

@@ -208,7 +208,7 @@ pub(super) async fn with_answers(
                 if a.checkins.last().is_none_or(|c| c.id != ans.checkin_id) {
                     a.checkins.push(AssignedCheckin {
                         id: ans.checkin_id,
-                        date: ans.revealed_at.date(),
+                        date: ans.dated_on,
                         rows: Vec::new(),
                     });
                 }
