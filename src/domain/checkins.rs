@@ -161,6 +161,9 @@ pub struct CheckinView {
     pub partner_visible: bool,
     /// The partner deleted their account, and their answers with it.
     pub partner_deleted: bool,
+    /// The viewer's own answers show pressure or unease: they (only they) see a note of
+    /// care ([`super::care`]).
+    pub care: bool,
     pub items: Vec<Item>,
 }
 
@@ -172,6 +175,12 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
     let partner_visible = partner_answers_visible(&row);
     let answers = store::checkins::list_answers(db, id, viewer, partner_visible).await?;
     let prompts = prompts_of(db, &row.prompt_set_id).await?;
+    let care = prompts.iter().any(|p| {
+        answers
+            .iter()
+            .filter(|a| a.user_id == viewer && a.prompt_id == p.id)
+            .any(|a| super::care::answer_calls_for_care(p, a))
+    });
     let items = prompts
         .into_iter()
         .map(|prompt| {
@@ -203,6 +212,7 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
         can_answer: summary.status.is_open(),
         partner_visible,
         partner_deleted: row.member_deleted_at.is_some(),
+        care,
         couple_id: row.couple_id,
         summary,
         items,

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod care;
 pub mod chart;
 pub mod checkins;
 pub mod consent;

@@ -27,6 +27,10 @@ pub struct Prompt {
     pub high_label: String,
     /// For choice prompts: labels in order; an answer stores its 1-based position.
     pub choices: Vec<String>,
+    /// A scale answer at or below this shows the person a private note of care.
+    pub care_at_most: Option<i32>,
+    /// The 1-based positions of choices that show the person a private note of care.
+    pub care_choices: Vec<i32>,
 }
 
 impl Prompt {
@@ -36,12 +40,11 @@ impl Prompt {
             "choice" => PromptKind::Choice,
             _ => PromptKind::Text,
         };
+        let own = || choices.iter().filter(|c| c.prompt_id == row.prompt_id);
         Prompt {
-            choices: choices
-                .iter()
-                .filter(|c| c.prompt_id == row.prompt_id)
-                .map(|c| c.label.clone())
-                .collect(),
+            choices: own().map(|c| c.label.clone()).collect(),
+            care_choices: own().filter(|c| c.care).map(|c| c.position).collect(),
+            care_at_most: row.care_at_most,
             id: row.prompt_id,
             kind,
             text: row.text,
@@ -152,6 +155,8 @@ mod tests {
             low_label: String::new(),
             high_label: String::new(),
             choices: vec!["One".into(), "Two".into()],
+            care_at_most: None,
+            care_choices: Vec::new(),
         }
     }
 

@@ -368,3 +368,31 @@ pub async fn dismiss(
     .context("dismiss check-in")?;
     Ok(dismissed)
 }
+
+/// How many of `person`'s own scale and choice answers, in the couple's `$3` latest
+/// check-ins, are marked in the library as calling for a note of care. Reads only the
+/// person's own answers.
+pub const RECENT_CARE_SIGNALS: &str = "SELECT COUNT(*) FROM (
+         SELECT c.checkin_id FROM checkins c WHERE c.couple_id = $1
+         ORDER BY c.dated_on DESC, c.created_at DESC LIMIT $3) latest
+     JOIN answers a ON a.checkin_id = latest.checkin_id AND a.user_id = $2
+     JOIN prompts p ON p.prompt_id = a.prompt_id
+     LEFT JOIN prompt_choices pc ON pc.prompt_id = a.prompt_id AND pc.position = a.value_int
+     WHERE (p.kind = 'scale' AND a.value_int <= p.care_at_most)
+        OR (p.kind = 'choice' AND pc.care = TRUE)";
+
+pub async fn recent_care_signals(
+    db: &Db,
+    couple: CoupleId,
+    person: UserId,
+    last: i64,
+) -> anyhow::Result<bool> {
+    let n = on_db!(db, |pool| sqlx::query_scalar::<_, i64>(RECENT_CARE_SIGNALS)
+        .bind(couple)
+        .bind(person)
+        .bind(last)
+        .fetch_one(pool)
+        .await)
+    .context("recent care signals")?;
+    Ok(n > 0)
+}

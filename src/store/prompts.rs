@@ -24,6 +24,8 @@ pub struct PromptRow {
     pub scale_low_label: Option<String>,
     pub scale_high_label: Option<String>,
     pub role: Option<String>,
+    /// A scale answer at or below this shows the person a private note of care.
+    pub care_at_most: Option<i32>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -31,6 +33,8 @@ pub struct ChoiceRow {
     pub prompt_id: String,
     pub position: i32,
     pub label: String,
+    /// Choosing it shows the person a private note of care.
+    pub care: bool,
 }
 
 /// The library's sets, and with `owner` also the sets that therapist wrote.
@@ -142,7 +146,8 @@ pub async fn list_prompts(
     prompt_set_id: &str,
 ) -> anyhow::Result<(Vec<PromptRow>, Vec<ChoiceRow>)> {
     let mut prompts = on_db!(db, |pool| sqlx::query_as::<_, PromptRow>(
-        "SELECT prompt_id, position, kind, text, help, scale_low_label, scale_high_label, role
+        "SELECT prompt_id, position, kind, text, help, scale_low_label, scale_high_label, role,
+                care_at_most
          FROM prompts WHERE prompt_set_id = $1 ORDER BY position"
     )
     .bind(prompt_set_id)
@@ -150,7 +155,7 @@ pub async fn list_prompts(
     .await)
     .context("list prompts")?;
     let choices = on_db!(db, |pool| sqlx::query_as::<_, ChoiceRow>(
-        "SELECT c.prompt_id, c.position, c.label
+        "SELECT c.prompt_id, c.position, c.label, c.care
          FROM prompt_choices c JOIN prompts p ON p.prompt_id = c.prompt_id
          WHERE p.prompt_set_id = $1 ORDER BY c.prompt_id, c.position"
     )

@@ -145,6 +145,8 @@ async fn submit_new(
 struct CheckinPage {
     layout: Layout,
     view: CheckinView,
+    /// The couple has a therapist: the note of care says it can be raised there.
+    has_therapist: bool,
     partner_name: String,
     notice: String,
     errors: FieldErrors,
@@ -181,6 +183,7 @@ async fn show_checkin(
     Ok(CheckinPage {
         layout: Layout::for_person(&person),
         partner_name: partner_label(&person),
+        has_therapist: person.has_therapist,
         view,
         notice: notice.to_owned(),
         errors: FieldErrors::default(),
@@ -211,6 +214,7 @@ async fn submit_answers(
             let page = CheckinPage {
                 layout: Layout::for_person(&person),
                 partner_name: partner_label(&person),
+                has_therapist: person.has_therapist,
                 view,
                 notice: String::new(),
                 errors,

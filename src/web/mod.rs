@@ -77,6 +77,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/checkins/{id}/dismiss"),
     ("GET", "/summary"),
     ("GET", "/therapist"),
+    ("POST", "/therapist/code"),
     ("GET", "/therapist/sets/new"),
     ("POST", "/therapist/sets"),
     ("GET", "/therapist/couples/{link}"),

@@ -15,6 +15,8 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         either_partner_can_set_aside_an_unfinished_checkin,
         a_checkin_needs_a_couple,
         the_checkin_list_shows_an_empty_state_and_statuses,
+        feeling_pressured_brings_a_note_of_care_to_that_person_only,
+        no_note_of_care_when_the_answers_show_no_pressure,
     )
 }
 
@@ -268,4 +270,95 @@ async fn the_checkin_list_shows_an_empty_state_and_statuses(ctx: TestContext) {
     assert_eq!(list.texts(".checkin-list li").len(), 1);
     assert!(list.body.contains(&format!("/checkins/{id}")));
     assert!(b.get("/").await.body.contains("Waiting for you"));
+}
+
+const CARE: &str = "A note just for you";
+
+async fn feeling_pressured_brings_a_note_of_care_to_that_person_only(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (t, a, b, link) =
+        crate::therapists::linked_as(&app, ("Tess", "Ana", "Ben"), ("3", "3")).await;
+    let id = b.start_checkin("after-intimacy").await;
+    let form = a.get(&format!("/checkins/{id}")).await;
+    assert!(
+        form.body.contains("1: I felt pressured"),
+        "the lowest point of the pressure scale says it plainly"
+    );
+    a.answer(
+        &id,
+        &[
+            ("a_after-pressure-free", "1"),
+            (
+                "a_after-change",
+                "I went along with it more than I wanted to",
+            ),
+        ],
+    )
+    .await;
+    // Before the reveal: only Ana sees it, on her own page.
+    let mine = a.get(&format!("/checkins/{id}")).await;
+    assert!(mine.body.contains(CARE), "{}", mine.body);
+    assert!(mine.body.contains("pause or say no"));
+    assert!(mine.body.contains("Keep this one private"));
+    assert!(
+        mine.body.contains("bring this to your therapist"),
+        "a linked therapist is mentioned"
+    );
+    assert!(!b.get(&format!("/checkins/{id}")).await.body.contains(CARE));
+    b.answer(&id, &[("a_after-pressure-free", "5")]).await;
+    // After it: Ana's check-in and summary carry it; Ben's, the therapist's and every
+    // export do not.
+    assert!(a.get(&format!("/checkins/{id}")).await.body.contains(CARE));
+    assert!(a.get("/summary").await.body.contains(CARE));
+    for page in [
+        format!("/checkins/{id}"),
+        "/summary".to_owned(),
+        "/".to_owned(),
+        "/account/export.json".to_owned(),
+        "/account/export".to_owned(),
+    ] {
+        let seen = b.get(&page).await;
+        seen.assert_ok();
+        assert!(!seen.body.contains(CARE), "Ben's {page}");
+        assert!(!seen.body.contains("pause or say no"), "Ben's {page}");
+    }
+    let therapist_view = t.get(&format!("/therapist/couples/{link}")).await;
+    therapist_view.assert_ok();
+    assert!(!therapist_view.body.contains(CARE));
+}
+
+async fn no_note_of_care_when_the_answers_show_no_pressure(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, b) = app.couple("Cleo", "Dev").await;
+    let id = a.start_checkin("after-intimacy").await;
+    a.answer(
+        &id,
+        &[
+            ("a_after-pressure-free", "4"),
+            ("a_after-change", "More slow mornings, please"),
+        ],
+    )
+    .await;
+    b.answer(&id, &[("a_after-pressure-free", "3")]).await;
+    for who in [&a, &b] {
+        assert!(!who
+            .get(&format!("/checkins/{id}"))
+            .await
+            .body
+            .contains(CARE));
+        assert!(!who.get("/summary").await.body.contains(CARE));
+    }
+    // Feeling a little unsettled afterwards is enough, for the one who said so.
+    let next = b.start_checkin("after-intimacy").await;
+    b.answer(&next, &[("a_after-feeling-now", "4")]).await;
+    assert!(b
+        .get(&format!("/checkins/{next}"))
+        .await
+        .body
+        .contains(CARE));
+    assert!(!a
+        .get(&format!("/checkins/{next}"))
+        .await
+        .body
+        .contains(CARE));
 }
