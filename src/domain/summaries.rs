@@ -70,6 +70,7 @@ pub struct SharedWords {
 pub struct Summary {
     pub completed: i64,
     pub open: i64,
+    /// Who opened each check-in in the app (every one opened, set-aside ones included).
     pub started: Share,
     /// Of the check-ins where both answered "did my experience matter as much", how many
     /// had both at 4 or 5.
@@ -78,6 +79,14 @@ pub struct Summary {
     pub scales: Vec<ScaleTrend>,
     pub keep: Vec<SharedWords>,
     pub change: Vec<SharedWords>,
+}
+
+impl Summary {
+    /// Check-ins opened in the app that are not (yet) answered by both: still open, or set
+    /// aside. With `completed` it adds up to `started.total()`.
+    pub fn not_completed(&self) -> i64 {
+        (self.started.total() - self.completed).max(0)
+    }
 }
 
 fn average(v: Option<f64>) -> Option<String> {

@@ -10,6 +10,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         both_partners_see_the_same_figures_from_their_own_side,
         the_counts_follow_starts_reveals_and_set_asides,
         the_date_a_couple_gives_orders_and_labels_everything,
+        who_opened_checkins_is_labelled_plainly_and_adds_up,
     )
 }
 
@@ -327,5 +328,39 @@ async fn the_date_a_couple_gives_orders_and_labels_everything(ctx: TestContext) 
             (late.clone(), iso(day(1))),
         ],
         "oldest first, by the couple's dates"
+    );
+}
+
+async fn who_opened_checkins_is_labelled_plainly_and_adds_up(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, b) = app.couple("Kai", "Lou").await;
+    for _ in 0..2 {
+        let id = a.start_checkin("after-intimacy").await;
+        a.answer(&id, &[("a_after-connected", "4")]).await;
+        b.answer(&id, &[("a_after-connected", "4")]).await;
+    }
+    b.start_checkin("after-intimacy").await;
+    let aside = b.start_checkin("after-intimacy").await;
+    b.post_form(&format!("/checkins/{aside}/dismiss"), &[])
+        .await
+        .assert_redirect_to("/");
+    let page = a.get("/summary").await;
+    assert_eq!(
+        page.texts(".stat-value"),
+        vec!["2", "1"],
+        "2 completed, 1 open"
+    );
+    let text = page.texts("#balance-heading ~ p").join(" ");
+    assert!(
+        text.contains("Who opened check-ins here in the app: you 2 (50%), Lou 2 (50%)."),
+        "{text}"
+    );
+    assert!(
+        text.contains("4 in all: 2 you've both answered and 2 still open or set aside"),
+        "the counts add up to the headline's: {text}"
+    );
+    assert!(
+        !page.body.contains("Who started"),
+        "not about who starts being close"
     );
 }
