@@ -66,6 +66,14 @@ pub struct SharedWords {
     pub partner: Option<String>,
 }
 
+/// How often each partner chose each option of one multiple-choice question.
+#[derive(Debug, Clone)]
+pub struct ChoiceTally {
+    pub text: String,
+    /// Each option's label with the counts of the viewer and of the partner.
+    pub options: Vec<(String, i64, i64)>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Summary {
     pub completed: i64,
@@ -77,6 +85,8 @@ pub struct Summary {
     pub mattered_both_answered: i64,
     pub mattered_both_high: i64,
     pub scales: Vec<ScaleTrend>,
+    /// Multiple-choice questions answered in revealed check-ins, in library order.
+    pub choices: Vec<ChoiceTally>,
     pub keep: Vec<SharedWords>,
     pub change: Vec<SharedWords>,
 }
@@ -100,6 +110,7 @@ pub async fn for_couple(db: &Db, couple: CoupleId, you: UserId) -> Result<Summar
     let averages = store::summaries::scale_averages(db, couple).await?;
     let points = store::summaries::recent_scale_points(db, couple, TREND_LENGTH).await?;
     let mattered = store::summaries::mattered_equally(db, couple).await?;
+    let choice_counts = store::summaries::choice_counts(db, couple).await?;
     let keep = store::summaries::latest_texts(db, couple, "keep", SHARED_TEXTS).await?;
     let change = store::summaries::latest_texts(db, couple, "change", SHARED_TEXTS).await?;
 
@@ -186,9 +197,41 @@ pub async fn for_couple(db: &Db, couple: CoupleId, you: UserId) -> Result<Summar
         mattered_both_answered: mattered.both_answered,
         mattered_both_high: mattered.both_high,
         scales,
+        choices: tally_choices(choice_counts, you),
         keep: pair_words(keep, you),
         change: pair_words(change, you),
     })
+}
+
+/// Groups the counts by question and option, the viewer's count first.
+fn tally_choices(rows: Vec<store::summaries::ChoiceCount>, you: UserId) -> Vec<ChoiceTally> {
+    let mut out: Vec<(String, ChoiceTally)> = Vec::new();
+    for r in rows {
+        if out.last().is_none_or(|(id, _)| *id != r.prompt_id) {
+            out.push((
+                r.prompt_id.clone(),
+                ChoiceTally {
+                    text: r.text.clone(),
+                    options: Vec::new(),
+                },
+            ));
+        }
+        let Some((_, tally)) = out.last_mut() else {
+            continue;
+        };
+        if tally.options.len() < r.position as usize {
+            tally.options.push((r.label.clone(), 0, 0));
+        }
+        let Some(option) = tally.options.last_mut() else {
+            continue;
+        };
+        match r.user_id {
+            Some(u) if u == you => option.1 += r.chosen,
+            Some(_) => option.2 += r.chosen,
+            None => {}
+        }
+    }
+    out.into_iter().map(|(_, t)| t).collect()
 }
 
 fn show(v: Option<i32>) -> String {

@@ -226,10 +226,18 @@ pub async fn count_users(db: &Db) -> anyhow::Result<i64> {
     .context("count users")
 }
 
-/// Fills the summary's running totals from the seeded rows, as migrations 0012 and 0013
+/// Fills the summary's running totals from the seeded rows, as migrations 0012, 0013 and 0020
 /// do for a database that had check-ins before them (the app keeps them up to date as
 /// check-ins happen; the seeder writes check-ins directly).
-const FILL_SUMMARIES: [&str; 4] = [
+const FILL_SUMMARIES: [&str; 5] = [
+    "INSERT INTO summary_choice_totals (couple_id, prompt_id, user_id, position, chosen)
+     SELECT c.couple_id, a.prompt_id, a.user_id, a.value_int, COUNT(*)
+     FROM checkins c
+     JOIN answers a ON a.checkin_id = c.checkin_id
+     JOIN prompts p ON p.prompt_id = a.prompt_id
+     WHERE c.revealed_at IS NOT NULL AND p.kind = 'choice' AND a.value_int IS NOT NULL
+       AND a.is_private = FALSE
+     GROUP BY c.couple_id, a.prompt_id, a.user_id, a.value_int",
     "INSERT INTO summary_scale_totals (couple_id, prompt_id, user_id, answered, total)
      SELECT c.couple_id, a.prompt_id, a.user_id, COUNT(*), SUM(a.value_int)
      FROM checkins c

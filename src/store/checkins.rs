@@ -326,6 +326,7 @@ pub async fn save_answers(
             // The summary's running totals grow with the reveal, in the same transaction.
             for sql in [
                 super::summaries::ADD_SCALE_TOTALS,
+                super::summaries::ADD_CHOICE_TOTALS,
                 super::summaries::ADD_AGREEMENT,
                 super::summaries::COUNT_REVEAL,
             ] {

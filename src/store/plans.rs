@@ -86,6 +86,12 @@ pub fn hot_queries(backend: Backend) -> Vec<HotQuery> {
             vec![id(), Text("keep"), Int(5)],
         ),
         q("add scale totals", summaries::ADD_SCALE_TOTALS, vec![id()]),
+        q(
+            "add choice totals",
+            summaries::ADD_CHOICE_TOTALS,
+            vec![id()],
+        ),
+        q("summary choices", summaries::CHOICE_COUNTS, vec![id()]),
         q("add agreement", summaries::ADD_AGREEMENT, vec![id()]),
         q(
             "home exercises",

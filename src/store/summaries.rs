@@ -127,6 +127,54 @@ pub const ADD_SCALE_TOTALS: &str = "INSERT INTO summary_scale_totals
        SET answered = summary_scale_totals.answered + excluded.answered,
            total = summary_scale_totals.total + excluded.total";
 
+/// Adds the multiple-choice answers of check-in `$1`, just revealed, to its couple's
+/// counts of each option.
+pub const ADD_CHOICE_TOTALS: &str = "INSERT INTO summary_choice_totals
+       (couple_id, prompt_id, user_id, position, chosen)
+     SELECT c.couple_id, a.prompt_id, a.user_id, a.value_int, 1
+     FROM answers a
+     JOIN checkins c ON c.checkin_id = a.checkin_id
+     JOIN prompts p ON p.prompt_id = a.prompt_id
+     WHERE a.checkin_id = $1 AND p.kind = 'choice' AND a.value_int IS NOT NULL
+       AND a.is_private = FALSE
+     ON CONFLICT (couple_id, prompt_id, user_id, position) DO UPDATE
+       SET chosen = summary_choice_totals.chosen + 1";
+
+/// One option of a choice question that someone in the couple has answered, with how
+/// often `user_id` chose it (no `user_id`: an option nobody chose yet).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ChoiceCount {
+    pub prompt_id: String,
+    pub text: String,
+    pub position: i32,
+    pub label: String,
+    pub user_id: Option<UserId>,
+    pub chosen: i64,
+}
+
+/// Every option of each choice question the couple has answered in a revealed check-in,
+/// with each partner's count, in library order.
+pub const CHOICE_COUNTS: &str = "SELECT p.prompt_id, p.text, pc.position, pc.label, t.user_id,
+            CAST(COALESCE(t.chosen, 0) AS BIGINT) AS chosen
+     FROM prompts p
+     JOIN prompt_choices pc ON pc.prompt_id = p.prompt_id
+     LEFT JOIN summary_choice_totals t
+            ON t.couple_id = $1 AND t.prompt_id = p.prompt_id AND t.position = pc.position
+     WHERE p.prompt_id IN (SELECT prompt_id FROM summary_choice_totals WHERE couple_id = $1)
+     ORDER BY p.prompt_set_id, p.position, pc.position";
+
+pub async fn choice_counts(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<ChoiceCount>> {
+    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, ChoiceCount>(CHOICE_COUNTS)
+        .bind(couple)
+        .fetch_all(pool)
+        .await)
+    .context("summary choice counts")?;
+    for r in &mut rows {
+        r.text = db.open(Field::PromptText, std::mem::take(&mut r.text))?;
+    }
+    Ok(rows)
+}
+
 /// Counts check-in `$1`, just revealed, in its couple's "mattered as much" agreement when
 /// both partners answered that prompt.
 pub const ADD_AGREEMENT: &str =

@@ -467,9 +467,12 @@ pub struct AssignedAnswer {
     pub kind: String,
     pub value_int: Option<i32>,
     pub value_text: Option<String>,
+    /// For a choice question: the label of the option chosen.
+    pub choice_label: Option<String>,
 }
 
-/// The non-private answers in the revealed check-ins of `assignment`: scale answers, and
+/// The non-private answers in the revealed check-ins of `assignment`: scale and choice
+/// answers, and
 /// written ones too when `with_words`. Private answers are excluded here, in the query.
 pub async fn assigned_answers(
     db: &Db,
@@ -478,12 +481,14 @@ pub async fn assigned_answers(
 ) -> anyhow::Result<Vec<AssignedAnswer>> {
     let mut rows = on_db!(db, |pool| sqlx::query_as::<_, AssignedAnswer>(
         "SELECT c.checkin_id, c.dated_on, a.user_id, p.text AS prompt_text, p.kind,
-                a.value_int, a.value_text
+                a.value_int, a.value_text, pc.label AS choice_label
          FROM checkins c
          JOIN answers a ON a.checkin_id = c.checkin_id
          JOIN prompts p ON p.prompt_id = a.prompt_id
+         LEFT JOIN prompt_choices pc
+                ON p.kind = 'choice' AND pc.prompt_id = a.prompt_id AND pc.position = a.value_int
          WHERE c.assignment_id = $1 AND c.revealed_at IS NOT NULL AND a.is_private = FALSE
-           AND (p.kind = 'scale' OR ($2 AND p.kind = 'text'))
+           AND (p.kind IN ('scale', 'choice') OR ($2 AND p.kind = 'text'))
          ORDER BY c.dated_on, c.created_at, c.checkin_id, p.position"
     )
     .bind(assignment)

@@ -11,6 +11,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         the_counts_follow_starts_reveals_and_set_asides,
         the_date_a_couple_gives_orders_and_labels_everything,
         who_opened_checkins_is_labelled_plainly_and_adds_up,
+        choice_answers_are_counted_for_each_partner,
     )
 }
 
@@ -362,5 +363,47 @@ async fn who_opened_checkins_is_labelled_plainly_and_adds_up(ctx: TestContext) {
     assert!(
         !page.body.contains("Who started"),
         "not about who starts being close"
+    );
+}
+
+async fn choice_answers_are_counted_for_each_partner(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, b) = app.couple("Mo", "Nia").await;
+    for (mine, theirs) in [("1", "2"), ("3", "3")] {
+        let id = a.start_checkin("after-intimacy").await;
+        a.answer(&id, &[("a_after-how-it-began", mine)]).await;
+        b.answer(&id, &[("a_after-how-it-began", theirs)]).await;
+    }
+    // Not yet revealed: not counted.
+    let open = b.start_checkin("after-intimacy").await;
+    b.answer(&open, &[("a_after-how-it-began", "5")]).await;
+    let rows = |page: &crate::helpers::Page| -> Vec<String> {
+        page.html()
+            .select(&scraper::Selector::parse(".choice-tally").unwrap())
+            .filter(|c| c.text().collect::<String>().contains("How did it begin?"))
+            .flat_map(|c| {
+                c.select(&scraper::Selector::parse("tbody tr").unwrap())
+                    .map(|r| r.text().collect::<Vec<_>>().join("|"))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let mine = rows(&a.get("/summary").await);
+    assert_eq!(
+        mine,
+        vec![
+            "I got things started|1|0",
+            "My partner got things started|0|1",
+            "We both did|1|1",
+            "It just happened|0|0",
+            "I'm not sure|0|0",
+        ]
+    );
+    // The same figures from the other side: their own count first.
+    let theirs = rows(&b.get("/summary").await);
+    assert_eq!(theirs[0], "I got things started|0|1");
+    assert_eq!(
+        theirs[4], "I'm not sure|0|0",
+        "the open check-in is not counted"
     );
 }

@@ -369,7 +369,7 @@ async fn each_consent_level_shows_exactly_what_it_allows(ctx: TestContext) {
             .remove(0);
         let expected = match level {
             "1" => "how many check-ins were done",
-            "2" => "the summary: 1-to-5 answers",
+            "2" => "the summary: 1-to-5 and multiple-choice answers",
             _ => "shared written answers",
         };
         assert!(logged.contains(expected), "{logged}");
@@ -632,10 +632,23 @@ async fn a_therapists_own_set_reaches_couples_only_through_an_exercise(ctx: Test
     let field = page
         .attr("fieldset.scale input[type=radio]", "name")
         .unwrap();
-    a.answer(&id, &[(field.as_str(), "5")]).await;
-    b.answer(&id, &[(field.as_str(), "3")]).await;
+    let choice = page
+        .attr("fieldset.choices input[type=radio]", "name")
+        .unwrap();
+    a.answer(&id, &[(field.as_str(), "5"), (choice.as_str(), "2")])
+        .await;
+    b.answer(&id, &[(field.as_str(), "3"), (choice.as_str(), "3")])
+        .await;
     let seen = t.get(&format!("/therapist/couples/{link}")).await;
     assert!(seen.body.contains("5 of 5") && seen.body.contains("3 of 5"));
+    // Their own choice question shows too, within the 1-to-5 level: in the exercise and
+    // in the summary's counts.
+    let exercise_rows = seen.texts("details.card table tbody tr").join("\n");
+    assert!(
+        exercise_rows.contains("The middle") && exercise_rows.contains("The end"),
+        "{exercise_rows}"
+    );
+    assert!(seen.body.contains("What each chose"));
 }
 
 async fn a_set_with_mistakes_keeps_what_was_typed(ctx: TestContext) {

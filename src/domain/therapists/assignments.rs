@@ -217,6 +217,7 @@ pub(super) async fn with_answers(
                         .value_int
                         .map(|v| format!("{v} of 5"))
                         .unwrap_or_default(),
+                    "choice" => ans.choice_label.unwrap_or_default(),
                     _ => ans.value_text.unwrap_or_default(),
                 };
                 let checkin = a.checkins.last_mut().expect("pushed above");

@@ -62,7 +62,7 @@ impl ConsentLevel {
     pub fn label(self) -> &'static str {
         match self {
             ConsentLevel::Status => "Only whether check-ins were done",
-            ConsentLevel::Scales => "That, plus 1-to-5 answers and the summary",
+            ConsentLevel::Scales => "That, plus 1-to-5 and multiple-choice answers and the summary",
             ConsentLevel::Words => "That, plus written answers (never ones kept private)",
         }
     }
@@ -330,8 +330,10 @@ pub async fn couple_view(
     };
     let viewed = match level {
         ConsentLevel::Status => "how many check-ins were done",
-        ConsentLevel::Scales => "the summary: 1-to-5 answers",
-        ConsentLevel::Words => "the summary: 1-to-5 answers and shared written answers",
+        ConsentLevel::Scales => "the summary: 1-to-5 and multiple-choice answers",
+        ConsentLevel::Words => {
+            "the summary: 1-to-5 and multiple-choice answers, and shared written answers"
+        }
     };
     store::therapists::log_access(db, link, viewed, clock.now()).await?;
     Ok(CoupleView {
