@@ -109,7 +109,13 @@ pub enum Registration {
 #[derive(Parser, Debug, Clone)]
 pub struct Config {
     /// Database URL: `sqlite:PATH` (created if missing) or `postgres://…`.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite:mutual.db")]
+    // Its value is hidden from --help: a PostgreSQL URL carries the password.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite:mutual.db",
+        hide_env_values = true
+    )]
     pub database_url: String,
 
     /// Address to listen on.
@@ -238,6 +244,33 @@ impl Config {
         crate::domain::sessions::SessionPolicy {
             lifetime: time::Duration::hours(i64::from(self.session_lifetime_hours.max(1))),
             idle: time::Duration::hours(i64::from(self.session_idle_hours.max(1))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn help_does_not_show_the_database_password() {
+        const PASSWORD: &str = "planted-Pa55word-in-the-url";
+        // clap reads the variable when the command is built; remove it at once again.
+        std::env::set_var(
+            "DATABASE_URL",
+            format!("postgres://mutual:{PASSWORD}@db:5432/mutual"),
+        );
+        let mut command = Cli::command();
+        command.build();
+        std::env::remove_var("DATABASE_URL");
+        for help in [
+            command.render_help().to_string(),
+            command.render_long_help().to_string(),
+        ] {
+            assert!(help.contains("DATABASE_URL"), "{help}");
+            assert!(!help.contains(PASSWORD), "{help}");
         }
     }
 }

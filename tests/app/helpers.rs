@@ -363,13 +363,25 @@ impl Browser {
         body: String,
         header: Option<(&str, &str)>,
     ) -> Page {
+        self.post_with_header_lines(path, body, header.as_slice())
+            .await
+    }
+
+    /// A form post with extra header lines, sent in this order (a name given twice is
+    /// sent as two lines).
+    pub async fn post_with_header_lines(
+        &self,
+        path: &str,
+        body: String,
+        lines: &[(&str, &str)],
+    ) -> Page {
         let mut req = self
             .client
             .post(format!("{}{}", self.base, path))
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(body);
-        if let Some((name, value)) = header {
-            req = req.header(name, value);
+        for (name, value) in lines {
+            req = req.header(*name, *value);
         }
         read(req.send().await.expect("POST")).await
     }
