@@ -90,9 +90,7 @@ pub async fn build_with_clock(mut config: Config, clock: Clock) -> anyhow::Resul
 /// Connects, migrates, and checks the data key against the database: a wrong key (or a
 /// missing one for encrypted data) stops start-up rather than serve garbage.
 pub async fn open_db(config: &Config, clock: &Clock) -> anyhow::Result<Db> {
-    let db = Db::connect(&config.database_url).await?;
-    db.migrate().await?;
-    let db = db.with_data_key(config.data_key()?);
+    let db = connect_with_key(config).await?;
     match crate::store::data_keys::check(&db, clock.now()).await? {
         crate::store::data_keys::KeyState::Unencrypted => tracing::warn!(
             "no data key is set: written answers are stored unencrypted \
@@ -105,6 +103,14 @@ pub async fn open_db(config: &Config, clock: &Clock) -> anyhow::Result<Db> {
     Ok(db)
 }
 
+/// Connects and migrates, with the configured data key (not checked yet).
+async fn connect_with_key(config: &Config) -> anyhow::Result<Db> {
+    let key = config.data_key()?;
+    let db = Db::connect(&config.database_url).await?;
+    db.migrate().await?;
+    Ok(db.with_data_key(key))
+}
+
 /// Re-encrypts all free text with the key in `new_key_file`; the current key (if any)
 /// comes from the configuration as for `serve`. Returns what was sealed again and the
 /// new key's id.
@@ -114,7 +120,9 @@ pub async fn rotate_key(
 ) -> anyhow::Result<(crate::store::data_keys::Rotated, String)> {
     let new = crate::config::read_key_file(new_key_file)?;
     let clock = Clock::default();
-    let db = open_db(config, &clock).await?;
+    // Not `open_db`: its check refuses the databases this command upgrades (text stored
+    // before there was a key, or in the first sealed format). `rotate` checks the key.
+    let db = connect_with_key(config).await?;
     let done = crate::store::data_keys::rotate(&db, &new, clock.now()).await;
     db.close().await;
     Ok((done?, new.id().to_owned()))

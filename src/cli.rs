@@ -53,10 +53,29 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::RotateKey { new_key_file } => {
             let (done, key_id) = crate::app::rotate_key(&cli.config, &new_key_file).await?;
             println!(
-                "Re-encrypted {} answers, {} notes and {} prompts with key {key_id}. \
-                 Start Mutual with the new key.",
-                done.answers, done.notes, done.prompts
+                "Re-encrypted {} answers, {} notes, {} prompts and {} two-step secrets with \
+                 key {key_id}. Start Mutual with the new key.",
+                done.answers, done.notes, done.prompts, done.secrets
             );
+            if done.unreadable > 0 {
+                println!(
+                    "{} stored value{} could not be read and {} left as {} (the log names \
+                     each row); {} still shown as unreadable.",
+                    done.unreadable,
+                    if done.unreadable == 1 { "" } else { "s" },
+                    if done.unreadable == 1 { "was" } else { "were" },
+                    if done.unreadable == 1 {
+                        "it was"
+                    } else {
+                        "they were"
+                    },
+                    if done.unreadable == 1 {
+                        "it is"
+                    } else {
+                        "they are"
+                    },
+                );
+            }
             Ok(())
         }
     }

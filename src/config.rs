@@ -29,8 +29,10 @@ pub enum Command {
     Healthcheck,
     /// Print a new random data key (for MUTUAL_DATA_KEY or a key file).
     NewDataKey,
-    /// Re-encrypt all free text with a new data key (and encrypt text stored before any
-    /// key was set). Stop the servers first; start them again with the new key.
+    /// Re-encrypt all free text and two-step secrets with a new data key. Also encrypts
+    /// what was stored before any key was set, and upgrades data encrypted in an older
+    /// format (give the same key as current and new key for that). Stop the servers
+    /// first; start them again with the new key.
     RotateKey {
         /// File holding the new key (as `mutual new-data-key` prints it).
         #[arg(long)]

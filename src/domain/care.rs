@@ -87,6 +87,7 @@ mod tests {
             value_int,
             value_text: value_text.map(str::to_owned),
             is_private: false,
+            unreadable: false,
         }
     }
 

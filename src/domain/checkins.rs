@@ -138,6 +138,8 @@ pub async fn list(db: &Db, viewer: UserId) -> Result<Vec<CheckinSummary>> {
 pub struct ShownAnswer {
     pub text: String,
     pub private: bool,
+    /// The stored answer couldn't be read; `text` says so.
+    pub unreadable: bool,
 }
 
 /// A prompt with the viewer's answer and, when visible, the partner's.
@@ -196,10 +198,12 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
                 mine: mine.map(|a| ShownAnswer {
                     text: prompt.describe(a),
                     private: a.is_private,
+                    unreadable: a.unreadable,
                 }),
                 partner: partner.map(|a| ShownAnswer {
                     text: prompt.describe(a),
                     private: false,
+                    unreadable: a.unreadable,
                 }),
                 draft: mine.map(|a| prompt.raw(a)).unwrap_or_default(),
                 draft_private: mine.is_some_and(|a| a.is_private),

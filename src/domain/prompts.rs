@@ -82,11 +82,14 @@ impl Prompt {
                 .and_then(|v| usize::try_from(v - 1).ok())
                 .and_then(|i| self.choices.get(i).cloned())
                 .unwrap_or_default(),
+            PromptKind::Text if a.unreadable => store::UNREADABLE_ANSWER.to_owned(),
             PromptKind::Text => a.value_text.clone().unwrap_or_default(),
         }
     }
 
-    /// An answer as the raw form value, to fill the form again.
+    /// An answer as the raw form value, to fill the form again. Empty for one that
+    /// couldn't be read: the words shown instead are not the person's, and must not be
+    /// saved back as theirs.
     pub(crate) fn raw(&self, a: &AnswerRow) -> String {
         match self.kind {
             PromptKind::Text => a.value_text.clone().unwrap_or_default(),

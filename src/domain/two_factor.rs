@@ -13,6 +13,7 @@ use totp_rs::{Algorithm, TOTP};
 use crate::clock::Clock;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::UserId;
+use crate::store::two_factor::TotpRow;
 use crate::store::{self, sessions::PendingSession, sessions::SessionPerson, Db};
 
 use super::password::PasswordHashing;
@@ -106,7 +107,10 @@ fn enrolment(secret: &[u8], label: &str) -> Result<Enrolment> {
 /// The enrolment in progress, to show again (after a wrong code).
 pub async fn current_enrolment(db: &Db, person: &SessionPerson) -> Result<Option<Enrolment>> {
     match store::two_factor::find(db, person.user_id).await? {
-        Some(t) if t.enabled_at.is_none() => Ok(Some(enrolment(&t.secret, &person.display_name)?)),
+        Some(TotpRow {
+            secret: Some(secret),
+            enabled_at: None,
+        }) => Ok(Some(enrolment(&secret, &person.display_name)?)),
         _ => Ok(None),
     }
 }
@@ -188,7 +192,8 @@ pub async fn confirm(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result
     if row.enabled_at.is_some() {
         return Err(AppError::Conflict("two-factor already on"));
     }
-    let step = matching_step(&row.secret, code, unix(clock))?.ok_or_else(invalid)?;
+    let secret = row.secret.ok_or_else(invalid)?;
+    let step = matching_step(&secret, code, unix(clock))?.ok_or_else(invalid)?;
     let (codes, stored) = new_recovery_codes();
     if !store::two_factor::enable(db, user, step as i64, &stored, clock.now()).await? {
         return Err(AppError::Conflict("two-factor already on"));
@@ -206,7 +211,12 @@ async fn verify(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result<bool
     if row.enabled_at.is_none() {
         return Ok(false);
     }
-    if let Some(step) = matching_step(&row.secret, code, unix(clock))? {
+    // A secret that cannot be read matches no code; recovery codes still work.
+    let step = match &row.secret {
+        Some(secret) => matching_step(secret, code, unix(clock))?,
+        None => None,
+    };
+    if let Some(step) = step {
         return Ok(store::two_factor::use_step(db, user, step as i64).await?);
     }
     let typed = normal_recovery_code(code);

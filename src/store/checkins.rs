@@ -7,7 +7,7 @@ use anyhow::Context;
 use time::{Date, OffsetDateTime};
 
 use super::{dialect, in_tx, on_db, Db};
-use crate::crypto::Field;
+use crate::crypto::Slot;
 use crate::ids::{CheckinId, CoupleId, UserId};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -49,8 +49,13 @@ pub struct AnswerRow {
     pub user_id: UserId,
     pub prompt_id: String,
     pub value_int: Option<i32>,
+    /// What was written, as written; `None` when nothing was, or when the stored value
+    /// could not be read (then `unreadable` is set).
     pub value_text: Option<String>,
     pub is_private: bool,
+    /// A written answer is stored but could not be read (see [`Db::open`]).
+    #[sqlx(skip)]
+    pub unreadable: bool,
 }
 
 /// An answer to store; a skipped prompt has none.
@@ -215,7 +220,15 @@ pub async fn list_answers(
         .await)
     .context("list answers")?;
     for r in &mut rows {
-        r.value_text = db.open_opt(Field::AnswerText, r.value_text.take())?;
+        if let Some(stored) = r.value_text.take() {
+            let slot = Slot::Answer {
+                checkin: checkin_id.0,
+                user: r.user_id.0,
+                prompt: &r.prompt_id,
+            };
+            r.value_text = db.open(slot, &stored);
+            r.unreadable = r.value_text.is_none();
+        }
     }
     Ok(rows)
 }
@@ -268,7 +281,14 @@ pub async fn save_answers(
 ) -> anyhow::Result<SaveOutcome> {
     let sealed = answers
         .iter()
-        .map(|a| db.seal_opt(Field::AnswerText, a.value_text.as_deref()))
+        .map(|a| {
+            let slot = Slot::Answer {
+                checkin: checkin_id.0,
+                user: user.0,
+                prompt: &a.prompt_id,
+            };
+            db.seal_opt(slot, a.value_text.as_deref())
+        })
         .collect::<anyhow::Result<Vec<_>>>()?;
     let select = save_lock_sql(db.backend());
     in_tx!(db, |tx| {

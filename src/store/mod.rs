@@ -32,7 +32,7 @@ use std::time::Duration;
 
 use anyhow::{bail, Context};
 
-use crate::crypto::{self, DataKey, Field};
+use crate::crypto::{self, DataKey, Reader, Slot, Unreadable};
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -234,16 +234,33 @@ impl Db {
         self.key.as_deref()
     }
 
-    /// `plain` as it should be stored in `field`.
-    pub fn seal(&self, field: Field, plain: &str) -> anyhow::Result<String> {
-        match &self.key {
-            Some(k) => k.seal(field, plain),
-            None => Ok(plain.to_owned()),
+    /// How this handle reads stored values: with the key, only what it sealed.
+    pub fn reader(&self) -> Reader<'_> {
+        match self.key.as_deref() {
+            Some(k) => Reader::Sealed(k),
+            None => Reader::Plain,
         }
     }
 
-    pub fn seal_opt(&self, field: Field, plain: Option<&str>) -> anyhow::Result<Option<String>> {
-        plain.map(|p| self.seal(field, p)).transpose()
+    /// `plain` as it is stored in `slot`: sealed with the data key, or without one as
+    /// written (escaped if it looks like a stored form, see [`crypto`]).
+    pub fn seal(&self, slot: Slot<'_>, plain: &str) -> anyhow::Result<String> {
+        match &self.key {
+            Some(k) => k.seal(slot, plain.as_bytes()),
+            None => Ok(crypto::store_plain_text(plain).into_owned()),
+        }
+    }
+
+    pub fn seal_opt(&self, slot: Slot<'_>, plain: Option<&str>) -> anyhow::Result<Option<String>> {
+        plain.map(|p| self.seal(slot, p)).transpose()
+    }
+
+    /// As [`Db::seal`], for bytes (two-step secrets).
+    pub fn seal_bytes(&self, slot: Slot<'_>, plain: &[u8]) -> anyhow::Result<Vec<u8>> {
+        match &self.key {
+            Some(k) => Ok(k.seal(slot, plain)?.into_bytes()),
+            None => Ok(crypto::store_plain(plain).into_owned()),
+        }
     }
 
     /// On SQLite, copies the write-ahead log into the database file and truncates it, so
@@ -260,21 +277,29 @@ impl Db {
         Ok(())
     }
 
-    /// A stored value of `field` as the person wrote it.
-    pub fn open(&self, field: Field, stored: String) -> anyhow::Result<String> {
-        match &self.key {
-            Some(k) => k.open(field, &stored),
-            // Start-up refuses a database with sealed values and no key; this is the
-            // second line, so ciphertext is never shown as someone's words.
-            None if crypto::is_sealed(&stored) => {
-                bail!("found encrypted text but no data key is configured")
-            }
-            None => Ok(stored),
-        }
+    /// The value stored in `slot` as it was written, or `None` when it cannot be read:
+    /// sealed with another key, altered, copied from another row, or stored unsealed
+    /// where a key is set. That is logged (which row and why, never the content) and the
+    /// caller shows the value as unreadable; a page never fails on it.
+    pub fn open(&self, slot: Slot<'_>, stored: &str) -> Option<String> {
+        self.reader()
+            .open_text(slot, stored)
+            .map_err(|why| unreadable(slot, why))
+            .ok()
     }
 
-    pub fn open_opt(&self, field: Field, stored: Option<String>) -> anyhow::Result<Option<String>> {
-        stored.map(|s| self.open(field, s)).transpose()
+    /// As [`Db::open`], for bytes (two-step secrets).
+    pub fn open_bytes(&self, slot: Slot<'_>, stored: &[u8]) -> Option<Vec<u8>> {
+        self.reader()
+            .open(slot, stored)
+            .map_err(|why| unreadable(slot, why))
+            .ok()
+    }
+
+    /// The words stored in `slot`, or the calm phrase that says they couldn't be read.
+    pub fn open_or_say(&self, slot: Slot<'_>, stored: &str) -> String {
+        self.open(slot, stored)
+            .unwrap_or_else(|| unreadable_text(slot).to_owned())
     }
 
     pub(crate) fn count_query(&self) {
@@ -319,6 +344,29 @@ impl Db {
             Pools::Postgres(pool) => pool.close().await,
         }
     }
+}
+
+/// Shown in place of a written answer whose stored value couldn't be read.
+pub const UNREADABLE_ANSWER: &str = "This answer couldn't be read.";
+
+/// The calm words shown in place of a value that couldn't be read.
+pub fn unreadable_text(slot: Slot<'_>) -> &'static str {
+    match slot {
+        Slot::Answer { .. } => UNREADABLE_ANSWER,
+        Slot::AssignmentNote(_) => "This note couldn't be read.",
+        Slot::PromptText(_) => "This question couldn't be read.",
+        Slot::KeyCheck(_) | Slot::TotpSecret(_) => "This couldn't be read.",
+    }
+}
+
+/// Logs a value that could not be read: which column and row, and why; no content.
+pub(crate) fn unreadable(slot: Slot<'_>, why: Unreadable) {
+    tracing::warn!(
+        column = slot.column(),
+        row = %slot,
+        reason = %why,
+        "a stored value could not be read; it is shown as unreadable"
+    );
 }
 
 #[cfg(test)]

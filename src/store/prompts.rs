@@ -3,7 +3,7 @@
 use anyhow::Context;
 
 use super::{in_tx, on_db, Db};
-use crate::crypto::Field;
+use crate::crypto::Slot;
 use crate::ids::UserId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -26,6 +26,9 @@ pub struct PromptRow {
     pub role: Option<String>,
     /// A scale answer at or below this shows the person a private note of care.
     pub care_at_most: Option<i32>,
+    /// A therapist wrote it (its text is sealed with a data key); the library's prompts
+    /// are public text.
+    pub by_therapist: bool,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -88,9 +91,14 @@ pub async fn insert_custom_set(
     prompts: &[NewPrompt],
 ) -> anyhow::Result<String> {
     let set_id = uuid::Uuid::now_v7().to_string();
-    let texts = prompts
+    // Ids first: each text is sealed for its own row.
+    let sealed = prompts
         .iter()
-        .map(|p| db.seal(Field::PromptText, &p.text))
+        .map(|p| {
+            let prompt_id = uuid::Uuid::now_v7().to_string();
+            let text = db.seal(Slot::PromptText(&prompt_id), &p.text)?;
+            Ok((prompt_id, text))
+        })
         .collect::<anyhow::Result<Vec<_>>>()?;
     in_tx!(db, |tx| {
         let position: i32 =
@@ -108,14 +116,13 @@ pub async fn insert_custom_set(
         .bind(owner)
         .execute(&mut **tx)
         .await?;
-        for (i, (p, text)) in prompts.iter().zip(&texts).enumerate() {
-            let prompt_id = uuid::Uuid::now_v7().to_string();
+        for (i, (p, (prompt_id, text))) in prompts.iter().zip(&sealed).enumerate() {
             sqlx::query(
                 "INSERT INTO prompts (prompt_id, prompt_set_id, position, kind, text,
                                       scale_low_label, scale_high_label, source)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, 'Written by the couple''s therapist')",
             )
-            .bind(&prompt_id)
+            .bind(prompt_id)
             .bind(&set_id)
             .bind(i as i32 + 1)
             .bind(p.kind)
@@ -128,7 +135,7 @@ pub async fn insert_custom_set(
                 sqlx::query(
                     "INSERT INTO prompt_choices (prompt_id, position, label) VALUES ($1, $2, $3)",
                 )
-                .bind(&prompt_id)
+                .bind(prompt_id)
                 .bind(j as i32 + 1)
                 .bind(label)
                 .execute(&mut **tx)
@@ -146,9 +153,11 @@ pub async fn list_prompts(
     prompt_set_id: &str,
 ) -> anyhow::Result<(Vec<PromptRow>, Vec<ChoiceRow>)> {
     let mut prompts = on_db!(db, |pool| sqlx::query_as::<_, PromptRow>(
-        "SELECT prompt_id, position, kind, text, help, scale_low_label, scale_high_label, role,
-                care_at_most
-         FROM prompts WHERE prompt_set_id = $1 ORDER BY position"
+        "SELECT p.prompt_id, p.position, p.kind, p.text, p.help, p.scale_low_label,
+                p.scale_high_label, p.role, p.care_at_most,
+                (s.owner_id IS NOT NULL OR s.retired_at IS NOT NULL) AS by_therapist
+         FROM prompts p JOIN prompt_sets s ON s.prompt_set_id = p.prompt_set_id
+         WHERE p.prompt_set_id = $1 ORDER BY p.position"
     )
     .bind(prompt_set_id)
     .fetch_all(pool)
@@ -163,8 +172,8 @@ pub async fn list_prompts(
     .fetch_all(pool)
     .await)
     .context("list prompt choices")?;
-    for p in &mut prompts {
-        p.text = db.open(Field::PromptText, std::mem::take(&mut p.text))?;
+    for p in prompts.iter_mut().filter(|p| p.by_therapist) {
+        p.text = db.open_or_say(Slot::PromptText(&p.prompt_id), &p.text);
     }
     Ok((prompts, choices))
 }

@@ -17,7 +17,7 @@ use anyhow::Context;
 use time::{Date, OffsetDateTime};
 
 use super::{on_db, Db};
-use crate::crypto::Field;
+use crate::crypto::Slot;
 use crate::ids::{CheckinId, CoupleId, UserId};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -36,6 +36,8 @@ pub struct StartedBy {
 pub struct ScaleAverage {
     pub prompt_id: String,
     pub text: String,
+    /// The prompt is a therapist's (its text is sealed with a data key).
+    pub by_therapist: bool,
     pub scale_low_label: Option<String>,
     pub scale_high_label: Option<String>,
     pub user_id: UserId,
@@ -64,6 +66,8 @@ pub struct SharedText {
     pub dated_on: Date,
     pub created_at: OffsetDateTime,
     pub user_id: UserId,
+    pub prompt_id: String,
+    /// As written, or the words saying it couldn't be read.
     pub value_text: String,
 }
 
@@ -146,6 +150,8 @@ pub const ADD_CHOICE_TOTALS: &str = "INSERT INTO summary_choice_totals
 pub struct ChoiceCount {
     pub prompt_id: String,
     pub text: String,
+    /// A therapist wrote the question (its text is sealed with a data key).
+    pub by_therapist: bool,
     pub position: i32,
     pub label: String,
     pub user_id: Option<UserId>,
@@ -154,9 +160,11 @@ pub struct ChoiceCount {
 
 /// Every option of each choice question the couple has answered in a revealed check-in,
 /// with each partner's count, in library order.
-pub const CHOICE_COUNTS: &str = "SELECT p.prompt_id, p.text, pc.position, pc.label, t.user_id,
-            CAST(COALESCE(t.chosen, 0) AS BIGINT) AS chosen
+pub const CHOICE_COUNTS: &str = "SELECT p.prompt_id, p.text,
+            (s.owner_id IS NOT NULL OR s.retired_at IS NOT NULL) AS by_therapist,
+            pc.position, pc.label, t.user_id, CAST(COALESCE(t.chosen, 0) AS BIGINT) AS chosen
      FROM prompts p
+     JOIN prompt_sets s ON s.prompt_set_id = p.prompt_set_id
      JOIN prompt_choices pc ON pc.prompt_id = p.prompt_id
      LEFT JOIN summary_choice_totals t
             ON t.couple_id = $1 AND t.prompt_id = p.prompt_id AND t.position = pc.position
@@ -169,8 +177,8 @@ pub async fn choice_counts(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<Choi
         .fetch_all(pool)
         .await)
     .context("summary choice counts")?;
-    for r in &mut rows {
-        r.text = db.open(Field::PromptText, std::mem::take(&mut r.text))?;
+    for r in rows.iter_mut().filter(|r| r.by_therapist) {
+        r.text = db.open_or_say(Slot::PromptText(&r.prompt_id), &r.text);
     }
     Ok(rows)
 }
@@ -193,10 +201,12 @@ pub const ADD_AGREEMENT: &str =
 
 pub const SCALE_AVERAGES: &str =
     "SELECT p.prompt_id, p.text, p.scale_low_label, p.scale_high_label,
+            (s.owner_id IS NOT NULL OR s.retired_at IS NOT NULL) AS by_therapist,
             t.user_id, CAST(t.total AS DOUBLE PRECISION) / t.answered AS average,
             t.answered
      FROM summary_scale_totals t
      JOIN prompts p ON p.prompt_id = t.prompt_id
+     JOIN prompt_sets s ON s.prompt_set_id = p.prompt_set_id
      WHERE t.couple_id = $1 AND t.answered > 0
      ORDER BY p.prompt_set_id, p.position";
 
@@ -206,8 +216,8 @@ pub async fn scale_averages(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<Sca
         .fetch_all(pool)
         .await)
     .context("summary scale averages")?;
-    for r in &mut rows {
-        r.text = db.open(Field::PromptText, std::mem::take(&mut r.text))?;
+    for r in rows.iter_mut().filter(|r| r.by_therapist) {
+        r.text = db.open_or_say(Slot::PromptText(&r.prompt_id), &r.text);
     }
     Ok(rows)
 }
@@ -259,7 +269,8 @@ pub async fn mattered_equally(db: &Db, couple: CoupleId) -> anyhow::Result<Agree
 /// Walks the couple's revealed check-ins newest first and stops after `$3` that have a
 /// shared answer to the prompt with role `$2`.
 pub const LATEST_TEXTS: &str =
-    "SELECT latest.checkin_id, latest.dated_on, latest.created_at, a.user_id, a.value_text
+    "SELECT latest.checkin_id, latest.dated_on, latest.created_at, a.user_id, a.prompt_id,
+            a.value_text
      FROM (SELECT c.checkin_id, c.dated_on, c.created_at FROM checkins c
            WHERE c.couple_id = $1 AND c.revealed_at IS NOT NULL
              AND EXISTS (SELECT 1 FROM answers a2 JOIN prompts p2 ON p2.prompt_id = a2.prompt_id
@@ -287,7 +298,12 @@ pub async fn latest_texts(
         .await)
     .context("summary latest shared answers")?;
     for r in &mut rows {
-        r.value_text = db.open(Field::AnswerText, std::mem::take(&mut r.value_text))?;
+        let slot = Slot::Answer {
+            checkin: r.checkin_id.0,
+            user: r.user_id.0,
+            prompt: &r.prompt_id,
+        };
+        r.value_text = db.open_or_say(slot, &r.value_text);
     }
     Ok(rows)
 }

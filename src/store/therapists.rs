@@ -8,7 +8,7 @@ use anyhow::Context;
 use time::OffsetDateTime;
 
 use super::{in_tx, on_db, on_writer, Db};
-use crate::crypto::Field;
+use crate::crypto::Slot;
 use crate::ids::{CoupleId, UserId};
 
 /// The condition for an active link `l` (joined with its couple `cp`).
@@ -403,7 +403,7 @@ pub async fn insert_assignment(
     .bind(id)
     .bind(a.link)
     .bind(a.prompt_set_id)
-    .bind(db.seal(Field::AssignmentNote, a.note)?)
+    .bind(db.seal(Slot::AssignmentNote(id), a.note)?)
     .bind(a.starts_on)
     .bind(a.target_count)
     .bind(a.ends_on)
@@ -425,14 +425,14 @@ pub async fn assignments_of_link(db: &Db, link: uuid::Uuid) -> anyhow::Result<Ve
         .fetch_all(pool)
         .await)
     .context("assignments of link")?;
-    open_notes(db, rows)
+    Ok(open_notes(db, rows))
 }
 
-fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> anyhow::Result<Vec<AssignmentRow>> {
+fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> Vec<AssignmentRow> {
     for r in &mut rows {
-        r.note = db.open(Field::AssignmentNote, std::mem::take(&mut r.note))?;
+        r.note = db.open_or_say(Slot::AssignmentNote(r.assignment_id), &r.note);
     }
-    Ok(rows)
+    rows
 }
 
 pub fn assignments_of_couple_sql() -> String {
@@ -453,7 +453,7 @@ pub async fn assignments_of_couple(
         .fetch_all(pool)
         .await)
     .context("assignments of couple")?;
-    open_notes(db, rows)
+    Ok(open_notes(db, rows))
 }
 
 /// One shared answer in a finished check-in of an assignment.
@@ -463,7 +463,10 @@ pub struct AssignedAnswer {
     /// The day the check-in is about (the couple's date, or the day it was started).
     pub dated_on: time::Date,
     pub user_id: UserId,
+    pub prompt_id: String,
+    /// As written, or the words saying it couldn't be read.
     pub prompt_text: String,
+    pub prompt_by_therapist: bool,
     pub kind: String,
     pub value_int: Option<i32>,
     pub value_text: Option<String>,
@@ -480,11 +483,13 @@ pub async fn assigned_answers(
     with_words: bool,
 ) -> anyhow::Result<Vec<AssignedAnswer>> {
     let mut rows = on_db!(db, |pool| sqlx::query_as::<_, AssignedAnswer>(
-        "SELECT c.checkin_id, c.dated_on, a.user_id, p.text AS prompt_text, p.kind,
-                a.value_int, a.value_text, pc.label AS choice_label
+        "SELECT c.checkin_id, c.dated_on, a.user_id, a.prompt_id, p.text AS prompt_text,
+                (s.owner_id IS NOT NULL OR s.retired_at IS NOT NULL) AS prompt_by_therapist,
+                p.kind, a.value_int, a.value_text, pc.label AS choice_label
          FROM checkins c
          JOIN answers a ON a.checkin_id = c.checkin_id
          JOIN prompts p ON p.prompt_id = a.prompt_id
+         JOIN prompt_sets s ON s.prompt_set_id = p.prompt_set_id
          LEFT JOIN prompt_choices pc
                 ON p.kind = 'choice' AND pc.prompt_id = a.prompt_id AND pc.position = a.value_int
          WHERE c.assignment_id = $1 AND c.revealed_at IS NOT NULL AND a.is_private = FALSE
@@ -497,8 +502,17 @@ pub async fn assigned_answers(
     .await)
     .context("answers of an assignment")?;
     for r in &mut rows {
-        r.prompt_text = db.open(Field::PromptText, std::mem::take(&mut r.prompt_text))?;
-        r.value_text = db.open_opt(Field::AnswerText, r.value_text.take())?;
+        if r.prompt_by_therapist {
+            r.prompt_text = db.open_or_say(Slot::PromptText(&r.prompt_id), &r.prompt_text);
+        }
+        if let Some(stored) = r.value_text.take() {
+            let slot = Slot::Answer {
+                checkin: r.checkin_id,
+                user: r.user_id.0,
+                prompt: &r.prompt_id,
+            };
+            r.value_text = Some(db.open_or_say(slot, &stored));
+        }
     }
     Ok(rows)
 }

@@ -4,31 +4,41 @@ use anyhow::Context;
 use time::OffsetDateTime;
 
 use super::{in_tx, on_db, on_writer, Db};
+use crate::crypto::Slot;
 use crate::ids::UserId;
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct TotpRow {
-    pub secret: Vec<u8>,
+    /// The shared secret; `None` when what is stored cannot be read (sealed with another
+    /// key, or copied from another account): then no code matches it.
+    pub secret: Option<Vec<u8>>,
     pub enabled_at: Option<OffsetDateTime>,
 }
 
+/// The person's secret, opened with the data key when one is set.
 pub async fn find(db: &Db, user: UserId) -> anyhow::Result<Option<TotpRow>> {
-    on_db!(db, |pool| sqlx::query_as::<_, TotpRow>(
+    let row: Option<(Vec<u8>, Option<OffsetDateTime>)> = on_db!(db, |pool| sqlx::query_as(
         "SELECT secret, enabled_at FROM totp_secrets WHERE user_id = $1"
     )
     .bind(user)
     .fetch_optional(pool)
     .await)
-    .context("find totp secret")
+    .context("find totp secret")?;
+    Ok(row.map(|(stored, enabled_at)| TotpRow {
+        secret: db.open_bytes(Slot::TotpSecret(user.0), &stored),
+        enabled_at,
+    }))
 }
 
-/// Stores a new secret for an enrolment in progress; an enabled one is left alone.
+/// Stores a new secret for an enrolment in progress (sealed with the data key when one
+/// is set); an enabled one is left alone.
 pub async fn put_pending(
     db: &Db,
     user: UserId,
     secret: &[u8],
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
+    let stored = db.seal_bytes(Slot::TotpSecret(user.0), secret)?;
     on_writer!(db, |pool| sqlx::query(
         "INSERT INTO totp_secrets (user_id, secret, created_at, last_step) VALUES ($1, $2, $3, 0)
          ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at,
@@ -36,7 +46,7 @@ pub async fn put_pending(
          WHERE totp_secrets.enabled_at IS NULL"
     )
     .bind(user)
-    .bind(secret)
+    .bind(stored)
     .bind(now)
     .execute(pool)
     .await

@@ -29,6 +29,7 @@ mod queries;
 mod retention;
 mod robustness;
 mod security;
+mod stored_values;
 mod summary;
 mod therapists;
 mod two_factor;
@@ -59,6 +60,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(limits::tests());
     v.extend(two_factor::tests());
     v.extend(your_data::tests());
+    v.extend(stored_values::tests());
     v.extend(queries::tests());
     v.extend(therapists::tests());
     v.extend(consent::tests());

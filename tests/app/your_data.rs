@@ -74,7 +74,7 @@ async fn plant(a: &Browser, b: &Browser) -> Planted {
     p
 }
 
-async fn export_json(b: &Browser) -> (String, serde_json::Value) {
+pub(crate) async fn export_json(b: &Browser) -> (String, serde_json::Value) {
     let page = b.get("/account/export.json").await;
     page.assert_ok();
     assert!(page.headers["content-type"]
@@ -464,17 +464,17 @@ async fn deleted_therapist_leaves_couples_their_checkins(ctx: TestContext) {
 }
 
 /// Config with a data key (a fixed test key, base64 of 32 bytes).
-fn with_key(ctx: &TestContext, key: &str) -> mutual::config::Config {
+pub(crate) fn with_key(ctx: &TestContext, key: &str) -> mutual::config::Config {
     let mut c = ctx.config();
     c.data_key = Some(mutual::config::KeyText(key.to_owned()));
     c
 }
 
-const KEY_1: &str = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
-const KEY_2: &str = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=";
+pub(crate) const KEY_1: &str = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+pub(crate) const KEY_2: &str = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=";
 
 /// Every byte the database keeps: the SQLite file and WAL, or a PostgreSQL dump.
-async fn stored_bytes(app: &TestApp) -> Vec<u8> {
+pub(crate) async fn stored_bytes(app: &TestApp) -> Vec<u8> {
     match app.backend {
         Backend::Sqlite => {
             let path = app.database_url.trim_start_matches("sqlite:").to_owned();
@@ -497,7 +497,7 @@ async fn stored_bytes(app: &TestApp) -> Vec<u8> {
     }
 }
 
-fn holds(haystack: &[u8], needle: &str) -> bool {
+pub(crate) fn holds(haystack: &[u8], needle: &str) -> bool {
     haystack
         .windows(needle.len())
         .any(|w| w == needle.as_bytes())
