@@ -116,9 +116,26 @@ pub fn too_many_codes(wait: time::Duration, whose: &str) -> AppError {
     })
 }
 
-/// Joins the couple offered by `typed_code`. Every refusal is a message for the code
-/// field. Wrong codes count towards [`throttle::JOIN`], so codes cannot be guessed.
-pub async fn join(db: &Db, clock: &Clock, joiner: UserId, typed_code: &str) -> Result<CoupleId> {
+/// How a join ended when it did not fail.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Joined {
+    Linked(CoupleId),
+    /// The code works; the joiner is to see who it is from before linking (the same
+    /// confirmation an invite link shows). Carries the code in its stored form.
+    Confirm(String),
+}
+
+/// Joins the couple offered by `typed_code` once `confirmed` (the joiner has seen who the
+/// invite is from); before that, only checks it. Every refusal is a message for the code
+/// field. Codes tried count towards [`throttle::JOIN`] until one works, so codes cannot
+/// be guessed.
+pub async fn join(
+    db: &Db,
+    clock: &Clock,
+    joiner: UserId,
+    typed_code: &str,
+    confirmed: bool,
+) -> Result<Joined> {
     let now = clock.now();
     let subject = throttle::subject(&joiner.to_string());
     // Every code tried counts until one works: check and count are one step.
@@ -127,18 +144,20 @@ pub async fn join(db: &Db, clock: &Clock, joiner: UserId, typed_code: &str) -> R
         return Err(too_many_codes(wait, "your partner"));
     }
     let refuse = |msg: &str| Err(AppError::Invalid(FieldErrors::single("code", msg)));
-    let outcome = match normalise_code(typed_code) {
-        Some(code) => store::couples::accept_invite(db, &code, joiner, now).await?,
-        None => {
-            return refuse(
-                "That code doesn't look right. It has 10 letters and numbers, like ABCDE-12345.",
-            );
-        }
+    let Some(code) = normalise_code(typed_code) else {
+        return refuse(
+            "That code doesn't look right. It has 10 letters and numbers, like ABCDE-12345.",
+        );
     };
+    let outcome = store::couples::accept_invite(db, &code, joiner, confirmed, now).await?;
     match outcome {
         AcceptOutcome::Linked(couple) => {
             throttle::clear(db, throttle::JOIN, &subject).await?;
-            Ok(couple)
+            Ok(Joined::Linked(couple))
+        }
+        AcceptOutcome::WouldLink => {
+            throttle::clear(db, throttle::JOIN, &subject).await?;
+            Ok(Joined::Confirm(code))
         }
         AcceptOutcome::UnknownCode => {
             refuse("We couldn't find that code. Please check it with your partner.")

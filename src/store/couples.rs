@@ -94,6 +94,9 @@ pub async fn find_inviter_name(
 #[derive(Debug, PartialEq, Eq)]
 pub enum AcceptOutcome {
     Linked(CoupleId),
+    /// Every check passed, but the joiner has not yet confirmed who the invite is from:
+    /// nothing was written.
+    WouldLink,
     UnknownCode,
     Expired,
     AlreadyUsed,
@@ -106,14 +109,16 @@ pub enum AcceptOutcome {
 
 /// Accepts the invite with `code` for `joiner`, all in one transaction: marks the invite
 /// used (exactly once), creates the couple with both members, and drops both people's
-/// other unused invites.
+/// other unused invites. Unless `confirmed`, it only checks, answering
+/// [`AcceptOutcome::WouldLink`] where it would have linked.
 pub async fn accept_invite(
     db: &Db,
     code: &str,
     joiner: UserId,
+    confirmed: bool,
     now: OffsetDateTime,
 ) -> anyhow::Result<AcceptOutcome> {
-    match accept_invite_tx(db, code, joiner, now).await {
+    match accept_invite_tx(db, code, joiner, confirmed, now).await {
         // Two joins racing can still meet the one-active-couple index.
         Err(e) if super::is_unique_violation(&e) => Ok(AcceptOutcome::Raced),
         other => other,
@@ -124,6 +129,7 @@ async fn accept_invite_tx(
     db: &Db,
     code: &str,
     joiner: UserId,
+    confirmed: bool,
     now: OffsetDateTime,
 ) -> anyhow::Result<AcceptOutcome> {
     let lock = dialect::for_update(db.backend());
@@ -160,6 +166,10 @@ async fn accept_invite_tx(
         }
         if !active.is_empty() {
             return Ok(AcceptOutcome::InviterAlreadyLinked);
+        }
+        if !confirmed {
+            // Leaving here drops the transaction: nothing was written.
+            return Ok(AcceptOutcome::WouldLink);
         }
         let used = sqlx::query(
             "UPDATE invites SET used_at = $1, used_by = $2 WHERE invite_id = $3 AND used_at IS NULL",

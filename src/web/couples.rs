@@ -121,6 +121,9 @@ async fn submit_invite(
 struct JoinForm {
     #[serde(default)]
     code: String,
+    /// "yes" from the page that showed who the invite is from; a typed code has none.
+    #[serde(default)]
+    confirm: String,
 }
 
 async fn submit_join(
@@ -130,11 +133,25 @@ async fn submit_join(
 ) -> Result<Response> {
     let joined = async {
         problems.into_result()?;
-        couples::join(&state.db, &state.clock, person.user_id, &form.code).await
+        let confirmed = form.confirm == "yes";
+        couples::join(
+            &state.db,
+            &state.clock,
+            person.user_id,
+            &form.code,
+            confirmed,
+        )
+        .await
     }
     .await;
     let (status, errors, retry_after) = match joined {
-        Ok(_) => return Ok(Redirect::to("/couple?done=linked").into_response()),
+        Ok(couples::Joined::Linked(_)) => {
+            return Ok(Redirect::to("/couple?done=linked").into_response())
+        }
+        // A typed code that works: first show who it is from, as an invite link does.
+        Ok(couples::Joined::Confirm(code)) => {
+            return Ok(Redirect::to(&format!("/join/{code}")).into_response())
+        }
         Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
         Err(AppError::RateLimited(errors, secs)) => {
             (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))

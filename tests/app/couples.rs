@@ -17,6 +17,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         your_own_code_cannot_link_you,
         a_linked_person_cannot_join_or_invite_again,
         a_new_code_replaces_the_old_one,
+        a_typed_code_shows_who_it_is_from_before_linking,
         unlinking_needs_confirmation,
         either_partner_can_unlink_for_both,
     )
@@ -83,7 +84,7 @@ async fn an_invite_link_asks_before_linking(ctx: TestContext) {
             .as_deref(),
         Some(symbols.as_str())
     );
-    b.post_form("/couple/join", &[("code", &symbols)])
+    b.post_form("/couple/join", &[("code", &symbols), ("confirm", "yes")])
         .await
         .assert_redirect_to("/couple?done=linked");
     assert_eq!(app.count("SELECT COUNT(*) FROM couples").await, 1);
@@ -165,7 +166,7 @@ async fn a_used_code_is_refused(ctx: TestContext) {
     let b = app.person("Kai").await;
     let c = app.person("Lou").await;
     let code = a.invite_code().await;
-    b.post_form("/couple/join", &[("code", &code)])
+    b.post_form("/couple/join", &[("code", &code), ("confirm", "yes")])
         .await
         .assert_redirect_to("/couple");
     let page = c.post_form("/couple/join", &[("code", &code)]).await;
@@ -218,9 +219,38 @@ async fn a_new_code_replaces_the_old_one(ctx: TestContext) {
     assert_ne!(old, new);
     let page = b.post_form("/couple/join", &[("code", &old)]).await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    b.post_form("/couple/join", &[("code", &new)])
+    b.post_form("/couple/join", &[("code", &new), ("confirm", "yes")])
         .await
         .assert_redirect_to("/couple?done=linked");
+}
+
+async fn a_typed_code_shows_who_it_is_from_before_linking(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let a = app.person("Uma").await;
+    let b = app.person("Vic").await;
+    let code = a.invite_code().await;
+    let typed = b
+        .post_form("/couple/join", &[("code", &code.to_lowercase())])
+        .await;
+    typed.assert_redirect_to("/join/");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM couples").await,
+        0,
+        "nothing is linked by typing alone"
+    );
+    let page = b.get(typed.location()).await;
+    assert!(
+        page.texts(".lead")
+            .iter()
+            .any(|t| t.contains("This invite is from Uma")),
+        "{}",
+        page.body
+    );
+    let stored = page.attr("input[name=code]", "value").unwrap();
+    b.post_form("/couple/join", &[("code", &stored), ("confirm", "yes")])
+        .await
+        .assert_redirect_to("/couple?done=linked");
+    assert_eq!(app.count("SELECT COUNT(*) FROM couple_members").await, 2);
 }
 
 async fn unlinking_needs_confirmation(ctx: TestContext) {

@@ -467,9 +467,18 @@ impl Browser {
     }
 }
 
+/// Links `b` to `a` as a person does: `b` types `a`'s code, sees who it is from, and
+/// confirms.
 pub async fn link(a: &Browser, b: &Browser) {
     let code = a.invite_code().await;
-    b.post_form("/couple/join", &[("code", &code)])
+    let typed = b.post_form("/couple/join", &[("code", &code)]).await;
+    typed.assert_redirect_to("/join/");
+    let page = b.get(typed.location()).await;
+    page.assert_ok();
+    let stored = page
+        .attr("input[name=code]", "value")
+        .expect("the confirmation form");
+    b.post_form("/couple/join", &[("code", &stored), ("confirm", "yes")])
         .await
         .assert_redirect_to("/couple?done=linked");
 }

@@ -344,7 +344,7 @@ async fn wrong_invite_codes_are_limited_per_account(ctx: TestContext) {
     assert_eq!(app.count("SELECT COUNT(*) FROM couples").await, 0);
     app.clock.advance(Duration::hours(1));
     guesser
-        .post_form("/couple/join", &[("code", &code)])
+        .post_form("/couple/join", &[("code", &code), ("confirm", "yes")])
         .await
         .assert_redirect_to("/couple?done=linked");
 }
