@@ -185,9 +185,9 @@ pub async fn join(
 
 /// Unlinks the person's active couple, for both partners. Returns false when there was
 /// nothing to unlink.
-pub async fn unlink(db: &Db, clock: &Clock, couple: Option<CoupleId>) -> Result<bool> {
+pub async fn unlink(db: &Db, clock: &Clock, by: UserId, couple: Option<CoupleId>) -> Result<bool> {
     match couple {
-        Some(c) => Ok(store::couples::end_couple(db, c, clock.now()).await?),
+        Some(c) => Ok(store::couples::end_couple(db, c, by, clock.now()).await?),
         None => Ok(false),
     }
 }

@@ -8,6 +8,7 @@ pub mod chart;
 pub mod checkins;
 pub mod consent;
 pub mod couples;
+pub mod notices;
 pub mod operator;
 pub mod password;
 pub mod prompts;

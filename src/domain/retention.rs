@@ -4,7 +4,7 @@
 //! Forgotten: sessions past their lifetime or idle time; invites, password reset links
 //! and sign-up codes once used or expired; failed attempts older than every limit's
 //! window; unfinished check-ins dismissed more than [`DISMISSED_KEPT`] ago, with their
-//! answers.
+//! answers; notices older than [`NOTICES_KEPT`].
 
 use time::Duration;
 
@@ -18,6 +18,9 @@ use super::throttle;
 
 /// How long a dismissed, unfinished check-in is kept (in case it was dismissed by mistake).
 pub const DISMISSED_KEPT: Duration = Duration::days(30);
+
+/// How long a notice waits to be read before it is forgotten.
+pub const NOTICES_KEPT: Duration = Duration::days(90);
 
 /// How often the server purges.
 pub const EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
@@ -36,6 +39,7 @@ pub async fn purge_once(db: &Db, clock: &Clock, sessions: SessionPolicy) -> Resu
             idle_since: now - sessions.idle,
             throttle_before: now - longest_window,
             dismissed_before: now - DISMISSED_KEPT,
+            notices_before: now - NOTICES_KEPT,
         },
     )
     .await?;

@@ -34,6 +34,15 @@ pub struct Export {
     pub couples: Vec<Couple>,
     pub checkins: Vec<Checkin>,
     pub therapists: Vec<TherapistLink>,
+    /// Notices waiting to be read (what changed, in the words shown).
+    pub notices: Vec<ExportedNotice>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExportedNotice {
+    pub text: &'static str,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
 }
 
 #[derive(Debug, Serialize)]
@@ -207,6 +216,14 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
         couples,
         checkins: out,
         therapists,
+        notices: super::notices::for_person(db, me)
+            .await?
+            .into_iter()
+            .map(|n| ExportedNotice {
+                text: n.text,
+                created_at: n.created_at,
+            })
+            .collect(),
     })
 }
 

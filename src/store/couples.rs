@@ -211,8 +211,26 @@ async fn accept_invite_tx(
 }
 
 /// Closes the couple for both partners. Returns false when it was already closed.
-pub async fn end_couple(db: &Db, couple_id: CoupleId, now: OffsetDateTime) -> anyhow::Result<bool> {
+pub async fn end_couple(
+    db: &Db,
+    couple_id: CoupleId,
+    by: UserId,
+    now: OffsetDateTime,
+) -> anyhow::Result<bool> {
     in_tx!(db, |tx| {
+        // The other partner and the couple's therapists hear of it, once (read before
+        // the couple is ended: these look for who is still in it).
+        sqlx::query(super::notices::PARTNER_UNLINKED)
+            .bind(couple_id)
+            .bind(now)
+            .bind(by)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query(super::notices::COUPLE_STOPPED_BY_UNLINK)
+            .bind(couple_id)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
         let ended = sqlx::query(
             "UPDATE couples SET ended_at = $1 WHERE couple_id = $2 AND ended_at IS NULL",
         )

@@ -25,6 +25,18 @@ pub async fn delete_account(
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
     in_tx!(db, |tx| {
+        // Their partner and their couple's therapists hear of it, once; the notices name
+        // nobody, so nothing of this person stays in them.
+        for sql in [
+            super::notices::PARTNER_DELETED,
+            super::notices::COUPLE_STOPPED_BY_DELETION,
+        ] {
+            sqlx::query(sql)
+                .bind(user)
+                .bind(now)
+                .execute(&mut **tx)
+                .await?;
+        }
         // Couples that only this person is still a member of have nobody to keep them for.
         sqlx::query(
             "DELETE FROM couples WHERE couple_id IN (

@@ -16,6 +16,8 @@ pub struct Cutoffs {
     pub throttle_before: OffsetDateTime,
     /// Unfinished check-ins dismissed before this are deleted with their answers.
     pub dismissed_before: OffsetDateTime,
+    /// Notices older than this are deleted, read or not.
+    pub notices_before: OffsetDateTime,
 }
 
 /// How many rows of each kind were deleted.
@@ -28,6 +30,7 @@ pub struct Purged {
     pub throttle_events: u64,
     pub checkins: u64,
     pub answers: u64,
+    pub notices: u64,
 }
 
 async fn delete(db: &Db, sql: &str, binds: &[OffsetDateTime]) -> anyhow::Result<u64> {
@@ -73,6 +76,12 @@ pub async fn purge(db: &Db, c: Cutoffs) -> anyhow::Result<Purged> {
             db,
             "DELETE FROM throttle_events WHERE occurred_at <= $1",
             &[c.throttle_before],
+        )
+        .await?,
+        notices: delete(
+            db,
+            "DELETE FROM notices WHERE created_at <= $1",
+            &[c.notices_before],
         )
         .await?,
         ..Purged::default()

@@ -214,20 +214,38 @@ pub async fn revoke(
     db: &Db,
     couple: CoupleId,
     link: uuid::Uuid,
+    by: UserId,
     now: OffsetDateTime,
 ) -> anyhow::Result<bool> {
-    let n = on_writer!(db, |pool| sqlx::query(
-        "UPDATE therapist_links SET revoked_at = $1
-         WHERE link_id = $2 AND couple_id = $3 AND revoked_at IS NULL"
-    )
-    .bind(now)
-    .bind(link)
-    .bind(couple)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .context("revoke therapist link")?;
-    Ok(n == 1)
+    in_tx!(db, |tx| {
+        // The other partner and the therapist hear of it, once (read before the link is
+        // revoked: these look for an open link).
+        sqlx::query(super::notices::THERAPIST_STOPPED)
+            .bind(couple)
+            .bind(now)
+            .bind(by)
+            .bind(link)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query(super::notices::COUPLE_STOPPED_BY_REVOKE)
+            .bind(couple)
+            .bind(now)
+            .bind(link)
+            .execute(&mut **tx)
+            .await?;
+        let n = sqlx::query(
+            "UPDATE therapist_links SET revoked_at = $1
+             WHERE link_id = $2 AND couple_id = $3 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind(link)
+        .bind(couple)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        Ok::<_, anyhow::Error>(n == 1)
+    })
+    .context("revoke therapist link")
 }
 
 /// An active link as the therapist sees it.

@@ -224,6 +224,6 @@ async fn submit_unlink(
     if form.confirm != "yes" {
         return Ok(Redirect::to("/couple/unlink").into_response());
     }
-    couples::unlink(&state.db, &state.clock, person.couple_id).await?;
+    couples::unlink(&state.db, &state.clock, person.user_id, person.couple_id).await?;
     Ok(Redirect::to("/couple?done=unlinked").into_response())
 }

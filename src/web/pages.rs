@@ -3,8 +3,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::app::AppState;
@@ -45,7 +45,28 @@ impl Layout {
 }
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(show_home))
+    Router::new()
+        .route("/", get(show_home))
+        .route("/notices/{id}/dismiss", post(submit_dismiss_notice))
+}
+
+#[derive(serde::Deserialize)]
+struct Empty {}
+
+/// Dismisses one of the person's notices; anyone else's is not found.
+async fn submit_dismiss_notice(
+    State(state): State<AppState>,
+    person: super::session::Person,
+    super::extract::Segment(id): super::extract::Segment,
+    super::form::CsrfForm(_): super::form::CsrfForm<Empty>,
+) -> Result<Redirect> {
+    let id: i64 = id.parse().map_err(|_| crate::error::AppError::NotFound)?;
+    crate::domain::notices::dismiss(&state.db, person.user_id, id).await?;
+    Ok(Redirect::to(if person.is_therapist {
+        "/therapist"
+    } else {
+        "/"
+    }))
 }
 
 #[derive(Template, WebTemplate)]
@@ -53,6 +74,9 @@ pub fn router() -> Router<AppState> {
 struct HomePage {
     layout: Layout,
     partner_name: Option<String>,
+    notices: Vec<crate::domain::notices::Notice>,
+    /// Therapists the partner invited, waiting for this person's choice.
+    waiting_therapists: Vec<String>,
     assignments: Vec<crate::domain::therapists::Assignment>,
     open: Vec<CheckinSummary>,
     recent: Vec<CheckinSummary>,
@@ -78,9 +102,28 @@ async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> 
         }
         _ => Vec::new(),
     };
+    // A therapist invitation waiting for this partner's own choice.
+    let waiting_therapists = match person.couple_id {
+        Some(c) if person.has_therapist => {
+            crate::domain::therapists::couple_links(&state.db, c, person.user_id)
+                .await?
+                .into_iter()
+                .filter(|l| l.waits_for_me())
+                .map(|l| l.therapist_name)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let notices = if person.has_notices {
+        crate::domain::notices::for_person(&state.db, person.user_id).await?
+    } else {
+        Vec::new()
+    };
     Ok(HomePage {
         layout: Layout::for_person(&person),
         partner_name: person.partner_name.clone(),
+        notices,
+        waiting_therapists,
         assignments,
         open,
         recent,

@@ -34,7 +34,10 @@ pub fn router() -> Router<AppState> {
         .route("/couple/therapist", get(show_couple_therapists))
         .route("/couple/therapist/invite", post(submit_invite))
         .route("/couple/therapist/{link}/consent", post(submit_consent))
-        .route("/couple/therapist/{link}/revoke", post(submit_revoke))
+        .route(
+            "/couple/therapist/{link}/revoke",
+            get(show_revoke).post(submit_revoke),
+        )
 }
 
 fn parse_link(raw: &str) -> Result<uuid::Uuid> {
@@ -54,6 +57,9 @@ async fn show_dashboard(State(state): State<AppState>, person: Person) -> Result
         dashboard: therapists::dashboard(&state.db, &state.clock, &person).await?,
     })
 }
+
+#[derive(Deserialize)]
+struct Empty {}
 
 async fn submit_new_code(
     State(state): State<AppState>,
@@ -208,7 +214,7 @@ async fn show_couple_therapists(
     let notice = match q.done.as_str() {
         "invited" => "Invitation sent. Your therapist sees nothing until your partner agrees too.",
         "consent" => "Your choice is saved.",
-        "revoked" => "Done. Your therapist no longer sees anything of yours, past or future.",
+        "revoked" => "Done. Your therapist no longer sees anything of either of you, past or future, and your partner has been told.",
         _ => "",
     };
     Ok(couple_therapists_page(
@@ -276,16 +282,58 @@ async fn submit_consent(
     Ok(Redirect::to("/couple/therapist?done=consent"))
 }
 
+#[derive(Template, WebTemplate)]
+#[template(path = "therapists/revoke.html")]
+struct RevokePage {
+    layout: Layout,
+    partner_name: String,
+    link: CoupleLink,
+}
+
+/// Asks before stopping: it ends the link for both partners.
+async fn show_revoke(
+    State(state): State<AppState>,
+    person: Person,
+    Segment(link): Segment,
+) -> Result<RevokePage> {
+    let link = own_open_link(&state, &person, parse_link(&link)?).await?;
+    Ok(RevokePage {
+        layout: Layout::for_person(&person),
+        partner_name: person.partner_name.clone().unwrap_or_default(),
+        link,
+    })
+}
+
+/// One of the person's couple's open links; anything else is not found.
+async fn own_open_link(state: &AppState, person: &Person, id: uuid::Uuid) -> Result<CoupleLink> {
+    let couple = person.couple_id.ok_or(AppError::NotFound)?;
+    therapists::couple_links(&state.db, couple, person.user_id)
+        .await?
+        .into_iter()
+        .find(|l| l.link_id == id)
+        .ok_or(AppError::NotFound)
+}
+
 #[derive(Deserialize)]
-struct Empty {}
+struct RevokeForm {
+    /// "yes" from the confirmation page.
+    #[serde(default)]
+    confirm: String,
+}
 
 async fn submit_revoke(
     State(state): State<AppState>,
     person: Person,
     Segment(link): Segment,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(form): CsrfForm<RevokeForm>,
 ) -> Result<Redirect> {
-    therapists::revoke(&state.db, &state.clock, &person, parse_link(&link)?).await?;
+    let id = parse_link(&link)?;
+    if form.confirm != "yes" {
+        // Not confirmed: ask first (another couple's link stays not found).
+        own_open_link(&state, &person, id).await?;
+        return Ok(Redirect::to(&format!("/couple/therapist/{id}/revoke")));
+    }
+    therapists::revoke(&state.db, &state.clock, &person, id).await?;
     Ok(Redirect::to("/couple/therapist?done=revoked"))
 }
 

@@ -23,6 +23,7 @@ mod couples;
 mod delivery;
 mod instances;
 mod limits;
+mod notices;
 mod ops;
 mod privacy;
 mod queries;
@@ -58,6 +59,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(instances::tests());
     v.extend(security::tests());
     v.extend(limits::tests());
+    v.extend(notices::tests());
     v.extend(two_factor::tests());
     v.extend(your_data::tests());
     v.extend(stored_values::tests());

@@ -59,7 +59,7 @@ pub(crate) async fn therapist(app: &TestApp, name: &str) -> (Browser, String) {
 }
 
 /// The id of the couple's link, from a partner's page.
-async fn link_id(partner: &Browser) -> String {
+pub(crate) async fn link_id(partner: &Browser) -> String {
     let page = partner.get("/couple/therapist").await;
     let action = page
         .attr("form[action$='/consent']", "action")
@@ -70,7 +70,7 @@ async fn link_id(partner: &Browser) -> String {
         .to_owned()
 }
 
-async fn invite(partner: &Browser, code: &str, level: &str) {
+pub(crate) async fn invite(partner: &Browser, code: &str, level: &str) {
     partner
         .post_form(
             "/couple/therapist/invite",
@@ -80,7 +80,7 @@ async fn invite(partner: &Browser, code: &str, level: &str) {
         .assert_redirect_to("/couple/therapist?done=invited");
 }
 
-async fn agree(partner: &Browser, link: &str, level: &str) {
+pub(crate) async fn agree(partner: &Browser, link: &str, level: &str) {
     partner
         .post_form(
             &format!("/couple/therapist/{link}/consent"),
@@ -153,9 +153,21 @@ async fn revoking_is_effective_on_the_next_request(ctx: TestContext) {
     t.get(&format!("/therapist/couples/{link}"))
         .await
         .assert_ok();
+    // Stopping asks first, and says it ends the link for both partners.
     b.post_form(&format!("/couple/therapist/{link}/revoke"), &[])
         .await
-        .assert_redirect_to("/couple/therapist?done=revoked");
+        .assert_redirect_to(&format!("/couple/therapist/{link}/revoke"));
+    let ask = b.get(&format!("/couple/therapist/{link}/revoke")).await;
+    assert!(ask.body.contains("both of you"), "{}", ask.body);
+    t.get(&format!("/therapist/couples/{link}"))
+        .await
+        .assert_ok();
+    b.post_form(
+        &format!("/couple/therapist/{link}/revoke"),
+        &[("confirm", "yes")],
+    )
+    .await
+    .assert_redirect_to("/couple/therapist?done=revoked");
     assert_eq!(
         t.get(&format!("/therapist/couples/{link}")).await.status,
         StatusCode::NOT_FOUND
@@ -294,10 +306,18 @@ async fn a_partner_cannot_touch_another_couples_link(ctx: TestContext) {
     let app = ctx.spawn().await;
     let (t, _a, _b, link) = linked(&app, ("1", "1")).await;
     let (c, _d) = app.couple("Cal", "Dot").await;
-    let res = c
-        .post_form(&format!("/couple/therapist/{link}/revoke"), &[])
-        .await;
-    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    for fields in [&[][..], &[("confirm", "yes")][..]] {
+        let res = c
+            .post_form(&format!("/couple/therapist/{link}/revoke"), fields)
+            .await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+    }
+    assert_eq!(
+        c.get(&format!("/couple/therapist/{link}/revoke"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
     let res = c
         .post_form(
             &format!("/couple/therapist/{link}/consent"),
@@ -489,8 +509,11 @@ async fn assignments_stay_within_their_couple_and_their_link(ctx: TestContext) {
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     assert!(!c.get("/").await.body.contains(&assignment));
     // Once revoked, the exercise is gone for the couple too.
-    b.post_form(&format!("/couple/therapist/{link}/revoke"), &[])
-        .await;
+    b.post_form(
+        &format!("/couple/therapist/{link}/revoke"),
+        &[("confirm", "yes")],
+    )
+    .await;
     assert!(!a.get("/").await.body.contains(&assignment));
     let res = a
         .post_form(

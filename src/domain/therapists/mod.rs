@@ -62,8 +62,12 @@ impl ConsentLevel {
     pub fn label(self) -> &'static str {
         match self {
             ConsentLevel::Status => "Only whether check-ins were done",
-            ConsentLevel::Scales => "That, plus 1-to-5 and multiple-choice answers and the summary",
-            ConsentLevel::Words => "That, plus written answers (never ones kept private)",
+            ConsentLevel::Scales => {
+                "Whether check-ins were done, 1-to-5 and multiple-choice answers, and the summary"
+            }
+            ConsentLevel::Words => {
+                "Whether check-ins were done, 1-to-5 and multiple-choice answers, the summary, and written answers (never ones kept private)"
+            }
         }
     }
 
@@ -87,6 +91,20 @@ pub struct CoupleLink {
 impl CoupleLink {
     pub fn active(&self) -> bool {
         self.mine.is_some() && self.partner.is_some()
+    }
+
+    /// What the therapist may see: the lower of the two choices (only whether check-ins
+    /// were done, until both have chosen).
+    pub fn applied(&self) -> ConsentLevel {
+        match (self.mine, self.partner) {
+            (Some(a), Some(b)) => a.min(b),
+            _ => ConsentLevel::Status,
+        }
+    }
+
+    /// The partner invited (or agreed) and waits for the viewer's choice.
+    pub fn waits_for_me(&self) -> bool {
+        self.mine.is_none() && self.partner.is_some()
     }
 }
 
@@ -196,7 +214,7 @@ pub async fn revoke(
     link: uuid::Uuid,
 ) -> Result<()> {
     let couple = person.couple_id.ok_or(AppError::NotFound)?;
-    if store::therapists::revoke(db, couple, link, clock.now()).await? {
+    if store::therapists::revoke(db, couple, link, person.user_id, clock.now()).await? {
         tracing::info!(user_id = %person.user_id, "revoked a therapist's access");
         Ok(())
     } else {
