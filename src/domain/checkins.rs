@@ -166,6 +166,9 @@ pub struct CheckinView {
     /// The viewer's own answers show pressure or unease: they (only they) see a note of
     /// care ([`super::care`]).
     pub care: bool,
+    /// From an earlier time the viewer was linked with the partner they are linked with
+    /// again now (its shared answers come back once both agree to bring back history).
+    pub linked_again: bool,
     pub items: Vec<Item>,
 }
 
@@ -211,8 +214,12 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
             }
         })
         .collect();
+    let linked_again = row.couple_ended_at.is_some()
+        && row.member_deleted_at.is_none()
+        && store::history::linked_again(db, row.couple_id, viewer).await?;
     let summary = CheckinSummary::from(row.clone());
     Ok(CheckinView {
+        linked_again,
         can_answer: summary.status.is_open(),
         partner_visible,
         partner_deleted: row.member_deleted_at.is_some(),

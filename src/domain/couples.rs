@@ -192,6 +192,42 @@ pub async fn unlink(db: &Db, clock: &Clock, by: UserId, couple: Option<CoupleId>
     }
 }
 
+/// Where bringing back an earlier shared history stands, for a partner of an active
+/// couple whose two people were linked before; `None` when there is nothing to bring back.
+pub async fn earlier_history(
+    db: &Db,
+    couple: Option<CoupleId>,
+    me: UserId,
+) -> Result<Option<store::history::HistoryState>> {
+    let Some(couple) = couple else {
+        return Ok(None);
+    };
+    let state = store::history::state(db, couple, me).await?;
+    Ok((state.earlier > 0).then_some(state))
+}
+
+/// Records `me`'s agreement to bring back the check-ins the two of them answered while
+/// linked before; once both agreed, they are back in this couple's list and summary.
+pub async fn agree_to_bring_back_history(
+    db: &Db,
+    clock: &Clock,
+    couple: Option<CoupleId>,
+    me: UserId,
+) -> Result<store::history::Agreed> {
+    // Only where there is an earlier history of these two to bring back.
+    if earlier_history(db, couple, me).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let couple = couple.ok_or(AppError::NotFound)?;
+    match store::history::agree(db, couple, me, clock.now()).await? {
+        store::history::Agreed::NotInCouple => Err(AppError::NotFound),
+        other => {
+            tracing::info!(user_id = %me, outcome = ?other, "agreed to bring back history");
+            Ok(other)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

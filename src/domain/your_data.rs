@@ -36,6 +36,16 @@ pub struct Export {
     pub therapists: Vec<TherapistLink>,
     /// Notices waiting to be read (what changed, in the words shown).
     pub notices: Vec<ExportedNotice>,
+    /// Your "yes" to bringing back an earlier shared history, while your partner has not
+    /// said yes yet.
+    pub history_agreements: Vec<HistoryAgreement>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct HistoryAgreement {
+    pub couple_id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub agreed_at: OffsetDateTime,
 }
 
 #[derive(Debug, Serialize)]
@@ -222,6 +232,14 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             .map(|n| ExportedNotice {
                 text: n.text,
                 created_at: n.created_at,
+            })
+            .collect(),
+        history_agreements: store::export::history_agreements(db, me)
+            .await?
+            .into_iter()
+            .map(|h| HistoryAgreement {
+                couple_id: h.couple_id.to_string(),
+                agreed_at: h.agreed_at,
             })
             .collect(),
     })

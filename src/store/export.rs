@@ -106,3 +106,20 @@ pub async fn access_log(db: &Db, user: UserId) -> anyhow::Result<Vec<LookRow>> {
     .await)
     .context("export access log")
 }
+
+/// The person's agreements to bring back an earlier shared history (until both agreed).
+#[derive(Debug, sqlx::FromRow)]
+pub struct HistoryAgreementRow {
+    pub couple_id: CoupleId,
+    pub agreed_at: OffsetDateTime,
+}
+
+pub async fn history_agreements(db: &Db, user: UserId) -> anyhow::Result<Vec<HistoryAgreementRow>> {
+    on_db!(db, |pool| sqlx::query_as::<_, HistoryAgreementRow>(
+        "SELECT couple_id, agreed_at FROM history_consents WHERE user_id = $1"
+    )
+    .bind(user)
+    .fetch_all(pool)
+    .await)
+    .context("export history agreements")
+}

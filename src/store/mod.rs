@@ -14,6 +14,7 @@ pub mod couples;
 pub mod data_keys;
 pub mod deletion;
 pub mod export;
+pub mod history;
 pub mod notices;
 pub mod operator;
 pub mod plans;

@@ -25,6 +25,7 @@ pub fn router() -> Router<AppState> {
         .route("/couple", get(show_couple))
         .route("/couple/invite", post(submit_invite))
         .route("/couple/join", post(submit_join))
+        .route("/couple/history", post(submit_history))
         .route("/couple/unlink", get(show_unlink).post(submit_unlink))
         .route("/join/{code}", get(show_join_link))
 }
@@ -46,6 +47,8 @@ struct CouplePage {
     invite_link: String,
     join_code: String,
     errors: FieldErrors,
+    /// Linked again with the same partner, with earlier shared check-ins to bring back.
+    history: Option<store::history::HistoryState>,
 }
 
 async fn couple_page(
@@ -64,6 +67,7 @@ async fn couple_page(
     } else {
         None
     };
+    let history = couples::earlier_history(&state.db, person.couple_id, person.user_id).await?;
     let invite_link = invite
         .as_ref()
         .map(|i| format!("{}/join/{}", state.public_url, i.code))
@@ -77,6 +81,7 @@ async fn couple_page(
         invite_link,
         join_code,
         errors,
+        history,
     })
 }
 
@@ -85,9 +90,31 @@ fn notice_text(done: &str) -> String {
         "linked" => "You're linked. Welcome, both of you.",
         "unlinked" => "You're no longer linked. Your own answers stay here for you.",
         "invite" => "Here is your code. It works once and lasts 72 hours.",
+        "history" => "Your earlier check-ins are back, in your list and your summary.",
+        "history-waiting" => {
+            "Thank you. Your earlier check-ins come back once your partner agrees too."
+        }
         _ => "",
     }
     .to_owned()
+}
+
+async fn submit_history(
+    State(state): State<AppState>,
+    person: Person,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Redirect> {
+    let outcome = couples::agree_to_bring_back_history(
+        &state.db,
+        &state.clock,
+        person.couple_id,
+        person.user_id,
+    )
+    .await?;
+    Ok(Redirect::to(match outcome {
+        store::history::Agreed::Restored(_) => "/couple?done=history",
+        _ => "/couple?done=history-waiting",
+    }))
 }
 
 async fn show_couple(

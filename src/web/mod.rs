@@ -66,6 +66,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/couple"),
     ("POST", "/couple/invite"),
     ("POST", "/couple/join"),
+    ("POST", "/couple/history"),
     ("GET", "/couple/unlink"),
     ("POST", "/couple/unlink"),
     ("GET", "/join/{code}"),

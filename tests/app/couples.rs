@@ -18,6 +18,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         a_linked_person_cannot_join_or_invite_again,
         a_new_code_replaces_the_old_one,
         a_typed_code_shows_who_it_is_from_before_linking,
+        linking_again_offers_to_bring_back_the_shared_history,
         unlinking_needs_confirmation,
         either_partner_can_unlink_for_both,
     )
@@ -292,5 +293,86 @@ async fn either_partner_can_unlink_for_both(ctx: TestContext) {
         app.count("SELECT COUNT(*) FROM couples WHERE ended_at IS NULL")
             .await,
         1
+    );
+}
+
+async fn linking_again_offers_to_bring_back_the_shared_history(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, b) = app.couple("Wren", "Xan").await;
+    let (mine, theirs, kept) = (
+        crate::helpers::marker("wren-words"),
+        crate::helpers::marker("xan-words"),
+        crate::helpers::marker("xan-private"),
+    );
+    let id = a.start_checkin("after-intimacy").await;
+    a.answer(&id, &[("a_after-enjoyable", &mine)]).await;
+    b.answer(
+        &id,
+        &[
+            ("a_after-enjoyable", &theirs),
+            ("a_after-change", &kept),
+            ("private_after-change", "on"),
+        ],
+    )
+    .await;
+    a.post_form("/couple/unlink", &[("confirm", "yes")]).await;
+    crate::helpers::link(&a, &b).await;
+    // Linked again: the old check-in says so, and shows only your own words for now.
+    let old = a.get(&format!("/checkins/{id}")).await;
+    assert!(
+        old.body
+            .contains("an earlier time the two of you were linked"),
+        "{}",
+        old.body
+    );
+    assert!(!old.body.contains("no longer linked"));
+    assert!(old.body.contains(&mine) && !old.body.contains(&theirs));
+    assert!(a
+        .get("/summary")
+        .await
+        .body
+        .contains("No finished check-ins yet"));
+    let couple = a.get("/couple").await;
+    assert!(
+        couple.body.contains("answered 1 check-in together"),
+        "{}",
+        couple.body
+    );
+    // Both must agree.
+    a.post_form("/couple/history", &[])
+        .await
+        .assert_redirect_to("/couple?done=history-waiting");
+    assert!(!a
+        .get(&format!("/checkins/{id}"))
+        .await
+        .body
+        .contains(&theirs));
+    assert!(b
+        .get("/couple")
+        .await
+        .body
+        .contains("would like to bring them back"));
+    b.post_form("/couple/history", &[])
+        .await
+        .assert_redirect_to("/couple?done=history");
+    let back = a.get(&format!("/checkins/{id}")).await;
+    assert!(back.body.contains(&theirs), "shared answers are back");
+    assert!(!back.body.contains(&kept), "a private answer stays private");
+    assert_eq!(a.get("/summary").await.texts(".stat-value")[0], "1");
+    assert!(!a
+        .get("/couple")
+        .await
+        .body
+        .contains("Your earlier check-ins"));
+    // Someone with no earlier history with their partner has nothing to bring back.
+    let (c, _d) = app.couple("Yas", "Zed").await;
+    assert_eq!(
+        c.post_form("/couple/history", &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let solo = app.person("Ona").await;
+    assert_eq!(
+        solo.post_form("/couple/history", &[]).await.status,
+        StatusCode::NOT_FOUND
     );
 }
