@@ -30,6 +30,7 @@ mod retention;
 mod robustness;
 mod security;
 mod summary;
+mod therapist_tools;
 mod therapists;
 mod two_factor;
 mod your_data;
@@ -61,6 +62,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(your_data::tests());
     v.extend(queries::tests());
     v.extend(therapists::tests());
+    v.extend(therapist_tools::tests());
     v.extend(consent::tests());
     v.extend(backup::tests());
     v.extend(ops::tests());

@@ -59,7 +59,7 @@ pub(crate) async fn therapist(app: &TestApp, name: &str) -> (Browser, String) {
 }
 
 /// The id of the couple's link, from a partner's page.
-async fn link_id(partner: &Browser) -> String {
+pub(crate) async fn link_id(partner: &Browser) -> String {
     let page = partner.get("/couple/therapist").await;
     let action = page
         .attr("form[action$='/consent']", "action")
@@ -70,7 +70,7 @@ async fn link_id(partner: &Browser) -> String {
         .to_owned()
 }
 
-async fn invite(partner: &Browser, code: &str, level: &str) {
+pub(crate) async fn invite(partner: &Browser, code: &str, level: &str) {
     partner
         .post_form(
             "/couple/therapist/invite",
@@ -80,7 +80,7 @@ async fn invite(partner: &Browser, code: &str, level: &str) {
         .assert_redirect_to("/couple/therapist?done=invited");
 }
 
-async fn agree(partner: &Browser, link: &str, level: &str) {
+pub(crate) async fn agree(partner: &Browser, link: &str, level: &str) {
     partner
         .post_form(
             &format!("/couple/therapist/{link}/consent"),
@@ -687,7 +687,7 @@ async fn a_share_code_expires_and_the_therapist_can_make_a_new_one(ctx: TestCont
     for _ in 0..2 {
         app.clock.advance(Duration::days(7) + Duration::hours(12));
         for who in [&t, &a, &b] {
-            who.get("/").await.assert_ok();
+            who.get("/account").await.assert_ok();
         }
     }
     let late = a
