@@ -829,6 +829,17 @@ async fn with_approval_a_new_therapist_waits_and_cannot_be_invited(ctx: TestCont
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("find a therapist with that code"));
     assert_eq!(app.count("SELECT COUNT(*) FROM therapist_links").await, 0);
+    let export = |b: &Browser| {
+        let b = b.clone();
+        async move {
+            let page = b.get("/account/export.json").await;
+            page.assert_ok();
+            serde_json::from_str::<serde_json::Value>(&page.body).unwrap()["account"]
+                ["therapist_approved_at"]
+                .clone()
+        }
+    };
+    assert!(export(&t).await.is_null(), "waiting: no approval yet");
     // Partners are not held up by any of it.
     let p = app.person("Pat").await;
     p.get("/").await.assert_ok();
@@ -843,6 +854,10 @@ async fn with_approval_a_new_therapist_waits_and_cannot_be_invited(ctx: TestCont
     assert!(out.contains("approved"), "{out}");
     let dash = t.get("/therapist").await;
     assert!(dash.texts(".notice.waiting").is_empty(), "{}", dash.body);
+    assert!(
+        export(&t).await.is_string(),
+        "the approval is in their export"
+    );
     let page = t.post_form("/account/two-factor/start", &[]).await;
     let secret = page.texts("samp.key").remove(0);
     t.post_form(
