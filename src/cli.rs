@@ -167,6 +167,19 @@ async fn admin(config: &Config, db: &Db, command: AdminCommand) -> anyhow::Resul
             operator::enable_user(db, &email).await?;
             println!("{} can sign in again.", email.trim());
         }
+        AdminCommand::ApproveTherapist { email } => {
+            if operator::approve_therapist(db, &clock, &email).await? {
+                println!(
+                    "{} is approved as a therapist: couples can invite them now.",
+                    email.trim()
+                );
+            } else {
+                println!("{} was already approved as a therapist.", email.trim());
+            }
+            if config.therapists != crate::config::TherapistSignup::Approved {
+                println!("Note: with --therapists open (MUTUAL_THERAPISTS=open), new therapists are approved as they sign up.");
+            }
+        }
         AdminCommand::Stats => {
             let s = operator::stats(db).await?;
             println!(

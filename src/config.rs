@@ -86,6 +86,9 @@ pub enum AdminCommand {
     DisableUser { email: String },
     /// Let a disabled account sign in again.
     EnableUser { email: String },
+    /// Approve a therapist account (with `--therapists approved`): couples can then invite
+    /// them, and they see the couples who do.
+    ApproveTherapist { email: String },
     /// Print how many people, couples and check-ins there are (counts only, never content).
     Stats,
     /// Print a single-use sign-up code, for `--registration invite-only`.
@@ -106,6 +109,17 @@ pub enum Registration {
     InviteOnly,
     /// Nobody through the site.
     Closed,
+}
+
+/// Who may become a therapist by ticking "I'm a therapist" at sign-up.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TherapistSignup {
+    /// Anyone who ticks the box.
+    #[default]
+    Open,
+    /// Anyone may tick it, but couples can invite them (and they see couples) only once
+    /// the operator approves them with `mutual admin approve-therapist EMAIL`.
+    Approved,
 }
 
 #[derive(Parser, Debug, Clone)]
@@ -164,6 +178,18 @@ pub struct Config {
         default_value_t = Registration::Open
     )]
     pub registration: Registration,
+
+    /// Who may be a therapist here: anyone who ticks "I'm a therapist" at sign-up
+    /// (`open`), or only once the operator approves them with `mutual admin
+    /// approve-therapist EMAIL` (`approved`; until then couples cannot invite them).
+    /// Therapists who signed up while it was `open` stay approved.
+    #[arg(
+        long,
+        env = "MUTUAL_THERAPISTS",
+        value_enum,
+        default_value_t = TherapistSignup::Open
+    )]
+    pub therapists: TherapistSignup,
 
     /// argon2id memory cost in KiB (OWASP: 19456). Lower only for tests.
     #[arg(
@@ -254,7 +280,7 @@ impl Config {
 mod tests {
     use clap::CommandFactory;
 
-    use super::Cli;
+    use super::*;
 
     #[test]
     fn help_does_not_show_the_database_password() {
@@ -274,5 +300,27 @@ mod tests {
             assert!(help.contains("DATABASE_URL"), "{help}");
             assert!(!help.contains(PASSWORD), "{help}");
         }
+    }
+
+    #[test]
+    fn anyone_may_be_a_therapist_unless_the_operator_says_approved() {
+        assert_eq!(
+            Config::parse_from(["mutual"]).therapists,
+            TherapistSignup::Open
+        );
+        assert_eq!(
+            Config::parse_from(["mutual", "--therapists", "approved"]).therapists,
+            TherapistSignup::Approved
+        );
+        assert!(Config::try_parse_from(["mutual", "--therapists", "maybe"]).is_err());
+        let cli = Cli::parse_from(["mutual", "admin", "approve-therapist", "t@example.org"]);
+        assert_eq!(
+            cli.command,
+            Some(Command::Admin {
+                command: AdminCommand::ApproveTherapist {
+                    email: "t@example.org".into()
+                }
+            })
+        );
     }
 }

@@ -21,6 +21,9 @@ pub const EMAIL_MAX: usize = 254;
 pub struct NewAccount {
     /// A therapist's account gets a share code couples invite them with.
     pub is_therapist: bool,
+    /// A therapist account is approved from the start (`--therapists open`); otherwise it
+    /// waits for `mutual admin approve-therapist`.
+    pub therapist_approved: bool,
     pub email: String,
     pub display_name: String,
     pub password: String,
@@ -65,6 +68,7 @@ pub fn parse_registration(
     if errors.is_empty() {
         Ok(NewAccount {
             is_therapist: false,
+            therapist_approved: false,
             email,
             display_name: display_name.to_owned(),
             password: password.to_owned(),
@@ -257,6 +261,8 @@ pub async fn register(
             therapist_code_expires_at: account
                 .is_therapist
                 .then(|| clock.now() + super::therapists::SHARE_CODE_LIFETIME),
+            therapist_approved_at: (account.is_therapist && account.therapist_approved)
+                .then(|| clock.now()),
             now: clock.now(),
         },
         consent.map(|c| (c.kind, c.version)),
@@ -302,6 +308,14 @@ pub fn signup_code_hash(typed: &str) -> [u8; 32] {
 /// The one message for any failed sign-in: it must not tell which part was wrong.
 pub const LOGIN_FAILED: &str = "Email or password is wrong.";
 
+/// Who signed in with a right password.
+#[derive(Debug, Clone, Copy)]
+pub struct Authenticated {
+    pub user_id: UserId,
+    /// Therapists land on their dashboard.
+    pub is_therapist: bool,
+}
+
 /// Checks an email and password. Unknown emails cost the same as wrong passwords, and
 /// after [`throttle::LOGIN`] failures for one email (known or not) further attempts wait.
 pub async fn authenticate(
@@ -310,7 +324,7 @@ pub async fn authenticate(
     clock: &Clock,
     email: &str,
     password: &str,
-) -> Result<UserId> {
+) -> Result<Authenticated> {
     let email = normalise_email(email);
     let subject = throttle::subject(&email);
     if let Some(wait) = throttle::attempt(db, throttle::LOGIN, &subject, clock.now()).await? {
@@ -337,7 +351,10 @@ pub async fn authenticate(
         Some(c) if ok => {
             throttle::clear(db, throttle::LOGIN, &subject).await?;
             tracing::info!(user_id = %c.user_id, "signed in");
-            Ok(c.user_id)
+            Ok(Authenticated {
+                user_id: c.user_id,
+                is_therapist: c.is_therapist,
+            })
         }
         _ => {
             // The attempt is already counted.

@@ -1,5 +1,6 @@
 //! What the operator's tools do (`mutual admin …`): create accounts, print password
-//! reset links, disable and enable accounts, make sign-up codes, count things.
+//! reset links, disable and enable accounts, approve therapists, make sign-up codes,
+//! count things.
 //!
 //! Invariants: reset links and sign-up codes are stored only as SHA-256 hashes and work
 //! once; a reset link works for [`RESET_LINK_VALID`]; nothing here reads what anyone wrote.
@@ -25,6 +26,8 @@ pub enum OperatorError {
     NoSuchAccount(String),
     #[error("An account with the email {0} already exists.")]
     EmailTaken(String),
+    #[error("{0} has not signed up as a therapist; nothing changed.")]
+    NotATherapist(String),
     /// One line per problem, as sign-up would show them.
     #[error("{}", .0.join("\n"))]
     Invalid(Vec<String>),
@@ -172,6 +175,24 @@ pub async fn enable_user(db: &Db, email: &str) -> Result<(), OperatorError> {
     store::operator::set_disabled(db, user_id, None).await?;
     tracing::info!(user_id = %user_id, "account enabled");
     Ok(())
+}
+
+/// Approves the therapist account with `email` (for `--therapists approved`): couples can
+/// then invite them, and they see the couples who do. Returns false when it was approved
+/// already (nothing changed).
+pub async fn approve_therapist(db: &Db, clock: &Clock, email: &str) -> Result<bool, OperatorError> {
+    let user_id = user_by_email(db, email).await?;
+    match store::operator::approve_therapist(db, user_id, clock.now()).await? {
+        None => Err(OperatorError::NotATherapist(accounts::normalise_email(
+            email,
+        ))),
+        Some(approved) => {
+            if approved {
+                tracing::info!(user_id = %user_id, "therapist approved");
+            }
+            Ok(approved)
+        }
+    }
 }
 
 /// Counts only.

@@ -66,6 +66,9 @@ pub struct Account {
     /// Until when the share code works (it has expired once this is past).
     #[serde(with = "time::serde::rfc3339::option")]
     pub therapist_share_code_expires_at: Option<OffsetDateTime>,
+    /// When the therapist account was approved; `None` for a partner or while waiting.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub therapist_approved_at: Option<OffsetDateTime>,
     pub two_step_sign_in: bool,
 }
 
@@ -219,6 +222,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             },
             therapist_share_code: account.therapist_code,
             therapist_share_code_expires_at: account.therapist_code_expires_at,
+            therapist_approved_at: account.therapist_approved_at,
             two_step_sign_in: account.two_step_enabled_at.is_some(),
         },
         consents,

@@ -9,12 +9,15 @@ use crate::ids::UserId;
 pub struct Credentials {
     pub user_id: UserId,
     pub password_hash: String,
+    /// Where the sign-in lands: a therapist's dashboard, or home.
+    pub is_therapist: bool,
 }
 
 /// The credentials of the account with `email`, unless an operator disabled it.
 pub async fn find_credentials(db: &Db, email: &str) -> anyhow::Result<Option<Credentials>> {
     on_db!(db, |pool| sqlx::query_as::<_, Credentials>(
-        "SELECT user_id, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL"
+        "SELECT user_id, password_hash, is_therapist FROM users
+         WHERE email = $1 AND disabled_at IS NULL"
     )
     .bind(email)
     .fetch_optional(pool)

@@ -90,9 +90,9 @@ pub async fn insert(
         bulk!(
             tx,
             "INSERT INTO users (user_id, email, display_name, password_hash, is_therapist,
-                                therapist_code, created_at) ",
+                                therapist_code, therapist_approved_at, created_at) ",
             batch.users,
-            7,
+            8,
             |b, u| {
                 b.push_bind(u.user_id)
                     .push_bind(&u.email)
@@ -100,6 +100,7 @@ pub async fn insert(
                     .push_bind(password_hash)
                     .push_bind(u.therapist_code.is_some())
                     .push_bind(&u.therapist_code)
+                    .push_bind(u.therapist_code.is_some().then_some(now))
                     .push_bind(now);
             }
         );

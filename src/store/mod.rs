@@ -6,6 +6,7 @@
 //! Where the dialects really differ, the two spellings sit side by side in [`dialect`].
 
 pub mod accounts;
+pub mod assignments;
 pub mod backup;
 #[cfg(feature = "bench")]
 pub mod bench_seed;

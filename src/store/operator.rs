@@ -44,6 +44,36 @@ pub async fn set_disabled(
     .context("disable or enable user")
 }
 
+/// Approves the therapist account `user_id` (`mutual admin approve-therapist`): `None`
+/// when it is not a therapist's account, `Some(false)` when it was approved already.
+pub async fn approve_therapist(
+    db: &Db,
+    user_id: UserId,
+    now: OffsetDateTime,
+) -> anyhow::Result<Option<bool>> {
+    in_tx!(db, |tx| {
+        let is_therapist: bool =
+            sqlx::query_scalar("SELECT is_therapist FROM users WHERE user_id = $1")
+                .bind(user_id)
+                .fetch_one(&mut **tx)
+                .await?;
+        if !is_therapist {
+            return Ok(None);
+        }
+        let approved = sqlx::query(
+            "UPDATE users SET therapist_approved_at = $1
+             WHERE user_id = $2 AND therapist_approved_at IS NULL",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+        Ok::<_, anyhow::Error>(Some(approved == 1))
+    })
+    .context("approve therapist")
+}
+
 /// Stores a new reset link's token hash for `user_id`; links given earlier and not used
 /// stop working, so only the newest link printed is live.
 pub async fn insert_password_reset(

@@ -15,6 +15,9 @@ pub struct SessionPerson {
     pub session_public_id: String,
     pub last_seen_at: OffsetDateTime,
     pub is_therapist: bool,
+    /// A therapist the operator approved (or who signed up while anyone could be one):
+    /// only then can couples invite them and they see couples.
+    pub therapist_approved: bool,
     pub couple_id: Option<CoupleId>,
     pub partner_id: Option<UserId>,
     pub partner_name: Option<String>,
@@ -71,7 +74,8 @@ pub async fn insert_session(db: &Db, s: NewSession<'_>) -> anyhow::Result<()> {
 /// Session, person, active couple and partner in one round trip: every signed-in page
 /// runs it.
 pub const FIND_SESSION_PERSON: &str = "SELECT u.user_id, u.display_name, s.csrf_token,
-            s.public_id AS session_public_id, s.last_seen_at, u.is_therapist, m.couple_id,
+            s.public_id AS session_public_id, s.last_seen_at, u.is_therapist,
+            u.therapist_approved_at IS NOT NULL AS therapist_approved, m.couple_id,
             p.user_id AS partner_id, p.display_name AS partner_name,
             EXISTS (SELECT 1 FROM therapist_links tl
                     WHERE tl.couple_id = m.couple_id AND tl.revoked_at IS NULL) AS has_therapist,
@@ -199,6 +203,8 @@ pub struct PendingSession {
     pub user_id: UserId,
     pub public_id: String,
     pub email: String,
+    /// Where the sign-in lands: a therapist's dashboard, or home.
+    pub is_therapist: bool,
 }
 
 pub async fn find_pending(
@@ -207,7 +213,8 @@ pub async fn find_pending(
     now: OffsetDateTime,
 ) -> anyhow::Result<Option<PendingSession>> {
     on_db!(db, |pool| sqlx::query_as::<_, PendingSession>(
-        "SELECT s.user_id, s.public_id, u.email FROM sessions s JOIN users u ON u.user_id = s.user_id
+        "SELECT s.user_id, s.public_id, u.email, u.is_therapist
+         FROM sessions s JOIN users u ON u.user_id = s.user_id
          WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.second_factor_pending = TRUE
            AND u.disabled_at IS NULL"
     )

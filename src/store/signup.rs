@@ -16,6 +16,8 @@ pub struct NewUser<'a> {
     pub therapist_code: Option<&'a str>,
     /// Until when the therapist's share code works.
     pub therapist_code_expires_at: Option<OffsetDateTime>,
+    /// When a therapist account was approved; `None` while it waits (or for a partner).
+    pub therapist_approved_at: Option<OffsetDateTime>,
     pub now: OffsetDateTime,
 }
 
@@ -57,8 +59,8 @@ pub async fn create_account(
         let inserted = sqlx::query(
             "INSERT INTO users
                (user_id, email, display_name, password_hash, is_therapist, therapist_code,
-                therapist_code_expires_at, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (email) DO NOTHING",
+                therapist_code_expires_at, therapist_approved_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (email) DO NOTHING",
         )
         .bind(user.user_id)
         .bind(user.email)
@@ -67,6 +69,7 @@ pub async fn create_account(
         .bind(user.therapist_code.is_some())
         .bind(user.therapist_code)
         .bind(user.therapist_code_expires_at)
+        .bind(user.therapist_approved_at)
         .bind(user.now)
         .execute(&mut **tx)
         .await?

@@ -26,12 +26,13 @@ pub struct TherapistRow {
     pub therapist_code_expires_at: Option<OffsetDateTime>,
 }
 
-/// The therapist whose share code is `code`, whether or not it has expired (the caller
-/// says which it is).
+/// The approved therapist whose share code is `code`, whether or not it has expired (the
+/// caller says which it is). A therapist waiting for approval cannot be invited.
 pub async fn find_therapist_by_code(db: &Db, code: &str) -> anyhow::Result<Option<TherapistRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, TherapistRow>(
         "SELECT user_id, display_name, therapist_code_expires_at FROM users
-         WHERE therapist_code = $1 AND is_therapist = TRUE AND disabled_at IS NULL"
+         WHERE therapist_code = $1 AND is_therapist = TRUE AND disabled_at IS NULL
+           AND therapist_approved_at IS NOT NULL"
     )
     .bind(code)
     .fetch_optional(pool)
@@ -386,10 +387,14 @@ pub struct AssignmentRow {
     pub ends_on: Option<time::Date>,
     pub therapist_name: String,
     pub done: i64,
+    /// When the therapist cancelled it; the couple no longer sees it.
+    pub cancelled_at: Option<OffsetDateTime>,
 }
 
-const ASSIGNMENT_COLUMNS: &str = "a.assignment_id, a.prompt_set_id, s.title AS set_title, a.note,
-    a.starts_on, a.target_count, a.ends_on, u.display_name AS therapist_name,
+pub(super) const ASSIGNMENT_COLUMNS: &str =
+    "a.assignment_id, a.prompt_set_id, s.title AS set_title,
+    a.note, a.starts_on, a.target_count, a.ends_on, u.display_name AS therapist_name,
+    a.cancelled_at,
     (SELECT COUNT(*) FROM checkins c
      WHERE c.assignment_id = a.assignment_id AND c.revealed_at IS NOT NULL) AS done
     FROM assignments a
@@ -446,7 +451,7 @@ pub async fn assignments_of_link(db: &Db, link: uuid::Uuid) -> anyhow::Result<Ve
     Ok(open_notes(db, rows))
 }
 
-fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> Vec<AssignmentRow> {
+pub(super) fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> Vec<AssignmentRow> {
     for r in &mut rows {
         r.note = db.open_or_say(Slot::AssignmentNote(r.assignment_id), &r.note);
     }
@@ -455,12 +460,12 @@ fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> Vec<AssignmentRow> {
 
 pub fn assignments_of_couple_sql() -> String {
     format!(
-        "SELECT {ASSIGNMENT_COLUMNS} WHERE l.couple_id = $1 AND {ACTIVE}
+        "SELECT {ASSIGNMENT_COLUMNS} WHERE l.couple_id = $1 AND a.cancelled_at IS NULL AND {ACTIVE}
          ORDER BY a.starts_on, a.created_at"
     )
 }
 
-/// The assignments of `couple` from therapists whose link is active.
+/// The assignments of `couple` from therapists whose link is active, but those cancelled.
 pub async fn assignments_of_couple(
     db: &Db,
     couple: CoupleId,

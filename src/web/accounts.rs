@@ -47,6 +47,15 @@ pub(super) fn urlencode(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Where a sign-in goes on to: `next` when it names a place, and for a therapist sent
+/// nowhere in particular, their dashboard rather than the partners' home.
+pub(super) fn landing(next: &str, is_therapist: bool) -> String {
+    match safe_next(next) {
+        home if home == "/" && is_therapist => "/therapist".to_owned(),
+        next => next,
+    }
+}
+
 pub(super) fn safe_next(next: &str) -> String {
     let ok = next.starts_with('/')
         && !next.starts_with("//")
@@ -87,6 +96,8 @@ struct RegisterPage {
     therapist: bool,
     consent: bool,
     invite_only: bool,
+    /// Therapist accounts wait for the operator's approval (`--therapists approved`).
+    therapists_approved: bool,
     display_name: String,
     email: String,
     signup_code: String,
@@ -97,12 +108,14 @@ struct RegisterPage {
 }
 
 impl RegisterPage {
-    fn new(layout: Layout, invite_only: bool, next: String) -> Self {
+    fn new(state: &AppState, layout: Layout, next: String) -> Self {
         RegisterPage {
             layout,
             therapist: false,
             consent: false,
-            invite_only,
+            invite_only: state.config.registration == Registration::InviteOnly,
+            therapists_approved: state.config.therapists
+                == crate::config::TherapistSignup::Approved,
             display_name: String::new(),
             email: String::new(),
             signup_code: String::new(),
@@ -139,11 +152,7 @@ async fn show_register(
         .into_response();
     }
     let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
-    let page = RegisterPage::new(
-        Layout::anonymous(csrf),
-        mode == Registration::InviteOnly,
-        safe_next(&q.next),
-    );
+    let page = RegisterPage::new(&state, Layout::anonymous(csrf), safe_next(&q.next));
     (jar, page).into_response()
 }
 
@@ -168,6 +177,8 @@ async fn submit_register(
     let result = match checked {
         Ok(mut account) => {
             account.is_therapist = form.therapist.is_some();
+            account.therapist_approved =
+                state.config.therapists == crate::config::TherapistSignup::Open;
             accounts::register(
                 &state.db,
                 &state.hashing,
@@ -200,7 +211,7 @@ async fn submit_register(
                 email: form.email,
                 signup_code: form.signup_code,
                 errors,
-                ..RegisterPage::new(Layout::anonymous(csrf), invite_only, safe_next(&form.next))
+                ..RegisterPage::new(&state, Layout::anonymous(csrf), safe_next(&form.next))
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, jar, page).into_response())
         }
@@ -280,7 +291,7 @@ async fn submit_login(
     }
     .await;
     let (status, errors, retry_after) = match result {
-        Ok(user_id) => return sign_in(&state, jar, &user_agent, user_id, &form.next).await,
+        Ok(who) => return sign_in(&state, jar, &user_agent, who, &form.next).await,
         Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
         Err(AppError::RateLimited(errors, secs)) => {
             (StatusCode::TOO_MANY_REQUESTS, errors, Some(secs))
@@ -305,9 +316,10 @@ async fn sign_in(
     state: &AppState,
     jar: CookieJar,
     user_agent: &str,
-    user_id: crate::ids::UserId,
+    who: accounts::Authenticated,
     next: &str,
 ) -> Result<Response> {
+    let user_id = who.user_id;
     let https = state.config.https;
     if let Some(old) = jar.get(session::session_cookie_name(https)) {
         sessions::end(&state.db, old.value()).await?;
@@ -330,7 +342,7 @@ async fn sign_in(
         return Ok((jar, Redirect::to(&to)).into_response());
     }
     let jar = jar.remove(session::removal(session::csrf_cookie_name(https), https));
-    Ok((jar, Redirect::to(&safe_next(next))).into_response())
+    Ok((jar, Redirect::to(&landing(next, who.is_therapist))).into_response())
 }
 
 /// The token of a password reset link, in the query string: paths are logged, queries
@@ -475,5 +487,15 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/");
         assert_eq!(safe_next("/\\evil.example"), "/");
         assert_eq!(safe_next(""), "/");
+    }
+
+    #[test]
+    fn a_therapist_lands_on_their_dashboard_unless_sent_elsewhere() {
+        use super::landing;
+        assert_eq!(landing("", true), "/therapist");
+        assert_eq!(landing("/", true), "/therapist");
+        assert_eq!(landing("//evil.example", true), "/therapist");
+        assert_eq!(landing("/account", true), "/account");
+        assert_eq!(landing("", false), "/");
     }
 }

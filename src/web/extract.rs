@@ -33,3 +33,17 @@ impl<S: Send + Sync> FromRequestParts<S> for Segment {
             .map_err(|_| AppError::NotFound)
     }
 }
+
+/// Two path segments as text, in order; ones that do not decode are simply not found.
+pub struct Segments(pub String, pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for Segments {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        Path::<(String, String)>::from_request_parts(parts, state)
+            .await
+            .map(|Path((a, b))| Segments(a, b))
+            .map_err(|_| AppError::NotFound)
+    }
+}

@@ -11,6 +11,8 @@ mod limits;
 mod pages;
 pub mod session;
 mod summary;
+mod therapist_exercises;
+mod therapist_sets;
 mod therapists;
 mod two_factor;
 mod your_data;
@@ -80,10 +82,20 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/notices/{id}/dismiss"),
     ("GET", "/therapist"),
     ("POST", "/therapist/code"),
-    ("GET", "/therapist/sets/new"),
+    ("GET", "/therapist/sets"),
     ("POST", "/therapist/sets"),
+    ("GET", "/therapist/sets/new"),
+    ("GET", "/therapist/sets/{id}"),
+    ("GET", "/therapist/sets/{id}/edit"),
+    ("POST", "/therapist/sets/{id}/edit"),
+    ("GET", "/therapist/sets/{id}/retire"),
+    ("POST", "/therapist/sets/{id}/retire"),
     ("GET", "/therapist/couples/{link}"),
     ("POST", "/therapist/couples/{link}/assignments"),
+    ("GET", "/therapist/couples/{link}/assignments/{id}/edit"),
+    ("POST", "/therapist/couples/{link}/assignments/{id}/edit"),
+    ("GET", "/therapist/couples/{link}/assignments/{id}/cancel"),
+    ("POST", "/therapist/couples/{link}/assignments/{id}/cancel"),
     ("GET", "/couple/therapist"),
     ("POST", "/couple/therapist/invite"),
     ("POST", "/couple/therapist/{link}/consent"),
@@ -117,6 +129,8 @@ pub fn router(state: AppState) -> Router {
         .merge(your_data::router())
         .merge(two_factor::router())
         .merge(therapists::router())
+        .merge(therapist_sets::router())
+        .merge(therapist_exercises::router())
         .merge(couples::router())
         .merge(checkins::router())
         .merge(summary::router())

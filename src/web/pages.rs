@@ -95,6 +95,10 @@ async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> 
         }
         .into_response());
     };
+    // A therapist's home is their dashboard, unless they are also a partner in a couple.
+    if person.is_therapist && person.couple_id.is_none() {
+        return Ok(axum::response::Redirect::to("/therapist").into_response());
+    }
     let (open, recent) = checkins::for_home(&state.db, person.user_id, 5).await?;
     let assignments = match person.couple_id {
         Some(c) if person.has_therapist => {

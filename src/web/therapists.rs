@@ -1,5 +1,6 @@
-//! Therapist pages (dashboard, one couple) and the couple's side (invite, consent, revoke,
-//! access log).
+//! Therapist pages (dashboard, one couple, assigning an exercise) and the couple's side
+//! (invite, consent, revoke, access log). A therapist's sets are `therapist_sets`'s, changing
+//! and cancelling exercises `therapist_exercises`'s.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -13,7 +14,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::domain::therapists::{self, Access, ConsentLevel, CoupleLink, CoupleView, Dashboard};
 use crate::error::{AppError, FieldErrors, Result};
-use crate::store::{self, prompts::PromptSetRow};
+use crate::store::prompts::PromptSetRow;
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
@@ -24,8 +25,6 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/therapist", get(show_dashboard))
         .route("/therapist/code", post(submit_new_code))
-        .route("/therapist/sets/new", get(show_new_set))
-        .route("/therapist/sets", post(submit_new_set))
         .route("/therapist/couples/{link}", get(show_couple))
         .route(
             "/therapist/couples/{link}/assignments",
@@ -40,20 +39,37 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-fn parse_link(raw: &str) -> Result<uuid::Uuid> {
+pub(super) fn parse_link(raw: &str) -> Result<uuid::Uuid> {
     uuid::Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
+}
+
+/// The `?done=` of a page a therapist's action redirects to.
+#[derive(Deserialize, Default)]
+pub(super) struct Notice {
+    #[serde(default)]
+    pub done: String,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "therapists/dashboard.html")]
 struct DashboardPage {
     layout: Layout,
+    notice: &'static str,
     dashboard: Dashboard,
 }
 
-async fn show_dashboard(State(state): State<AppState>, person: Person) -> Result<DashboardPage> {
+async fn show_dashboard(
+    State(state): State<AppState>,
+    person: Person,
+    Params(q): Params<Notice>,
+) -> Result<DashboardPage> {
+    let notice = match q.done.as_str() {
+        "code" => "Here is your new code. The one before it no longer works.",
+        _ => "",
+    };
     Ok(DashboardPage {
         layout: Layout::for_person(&person),
+        notice,
         dashboard: therapists::dashboard(&state.db, &state.clock, &person).await?,
     })
 }
@@ -67,13 +83,14 @@ async fn submit_new_code(
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Result<Redirect> {
     therapists::renew_share_code(&state.db, &state.clock, &person).await?;
-    Ok(Redirect::to("/therapist"))
+    Ok(Redirect::to("/therapist?done=code"))
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "therapists/couple.html")]
 struct TherapistCouplePage {
     layout: Layout,
+    notice: &'static str,
     link: String,
     view: CoupleView,
     sets: Vec<PromptSetRow>,
@@ -81,33 +98,48 @@ struct TherapistCouplePage {
     errors: FieldErrors,
 }
 
+/// The exercise form, as typed (assigning here; changing in `therapist_exercises`).
 #[derive(Deserialize, Default)]
-struct AssignmentForm {
+pub(super) struct AssignmentForm {
     #[serde(default)]
-    prompt_set_id: String,
+    pub prompt_set_id: String,
     #[serde(default)]
-    note: String,
+    pub note: String,
     #[serde(default)]
-    starts_on: String,
+    pub starts_on: String,
     #[serde(default)]
-    target_count: String,
+    pub target_count: String,
     #[serde(default)]
-    ends_on: String,
+    pub ends_on: String,
+}
+
+impl AssignmentForm {
+    pub fn input(&self) -> therapists::AssignmentInput<'_> {
+        therapists::AssignmentInput {
+            prompt_set_id: &self.prompt_set_id,
+            note: &self.note,
+            starts_on: &self.starts_on,
+            target_count: &self.target_count,
+            ends_on: &self.ends_on,
+        }
+    }
 }
 
 async fn therapist_couple_page(
     state: &AppState,
     person: &Person,
     link: uuid::Uuid,
+    notice: &'static str,
     form: AssignmentForm,
     errors: FieldErrors,
 ) -> Result<TherapistCouplePage> {
     let view = therapists::couple_view(&state.db, &state.clock, person, link).await?;
     Ok(TherapistCouplePage {
         layout: Layout::for_person(person),
+        notice,
         link: link.to_string(),
         view,
-        sets: store::prompts::list_sets(&state.db, Some(person.user_id)).await?,
+        sets: therapists::sets_to_assign(&state.db, person, None).await?,
         form,
         errors,
     })
@@ -120,22 +152,17 @@ async fn submit_assignment(
     KeptForm { form, problems }: KeptForm<AssignmentForm>,
 ) -> Result<Response> {
     let link = parse_link(&link)?;
-    let input = therapists::AssignmentInput {
-        prompt_set_id: &form.prompt_set_id,
-        note: &form.note,
-        starts_on: &form.starts_on,
-        target_count: &form.target_count,
-        ends_on: &form.ends_on,
-    };
     let assigned = async {
         problems.into_result()?;
-        therapists::assign(&state.db, &state.clock, &person, link, input).await
+        therapists::assign(&state.db, &state.clock, &person, link, form.input()).await
     }
     .await;
     match assigned {
-        Ok(()) => Ok(Redirect::to(&format!("/therapist/couples/{link}")).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/therapist/couples/{link}?done=assigned")).into_response())
+        }
         Err(AppError::Invalid(errors)) => {
-            let page = therapist_couple_page(&state, &person, link, form, errors).await?;
+            let page = therapist_couple_page(&state, &person, link, "", form, errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e),
@@ -146,19 +173,20 @@ async fn show_couple(
     State(state): State<AppState>,
     person: Person,
     Segment(link): Segment,
+    Params(q): Params<Notice>,
 ) -> Result<TherapistCouplePage> {
     let form = AssignmentForm {
         target_count: "3".into(),
         ..AssignmentForm::default()
     };
-    therapist_couple_page(
-        &state,
-        &person,
-        parse_link(&link)?,
-        form,
-        FieldErrors::default(),
-    )
-    .await
+    let notice = match q.done.as_str() {
+        "assigned" => "The exercise is assigned. They see it on their home page.",
+        "exercise-saved" => "Your changes to the exercise are saved. They see them now.",
+        "cancelled" => "The exercise is cancelled. They no longer see it; check-ins they did for it stay theirs.",
+        _ => "",
+    };
+    let link = parse_link(&link)?;
+    therapist_couple_page(&state, &person, link, notice, form, FieldErrors::default()).await
 }
 
 #[derive(Template, WebTemplate)]
@@ -173,12 +201,6 @@ struct CoupleTherapistsPage {
     level: String,
     notice: &'static str,
     errors: FieldErrors,
-}
-
-#[derive(Deserialize, Default)]
-struct Notice {
-    #[serde(default)]
-    done: String,
 }
 
 async fn couple_therapists_page(
@@ -335,67 +357,4 @@ async fn submit_revoke(
     }
     therapists::revoke(&state.db, &state.clock, &person, id).await?;
     Ok(Redirect::to("/couple/therapist?done=revoked"))
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "therapists/new_set.html")]
-struct NewSetPage {
-    layout: Layout,
-    title: String,
-    description: String,
-    drafts: Vec<therapists::PromptDraft>,
-    errors: FieldErrors,
-}
-
-async fn show_new_set(person: Person) -> Result<NewSetPage> {
-    if !person.is_therapist {
-        return Err(AppError::NotFound);
-    }
-    Ok(NewSetPage {
-        layout: Layout::for_person(&person),
-        title: String::new(),
-        description: String::new(),
-        drafts: therapists::drafts_from(&[]),
-        errors: FieldErrors::default(),
-    })
-}
-
-async fn submit_new_set(
-    State(state): State<AppState>,
-    person: Person,
-    KeptForm {
-        form: fields,
-        problems,
-    }: KeptForm<Vec<(String, String)>>,
-) -> Result<Response> {
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let (title, description) = (field("title"), field("description"));
-    let drafts = therapists::drafts_from(&fields);
-    let created = async {
-        problems.into_result()?;
-        therapists::check_set_fields(&fields)?;
-        therapists::create_set(&state.db, &person, &title, &description, &drafts).await
-    }
-    .await;
-    match created {
-        Ok(_) => Ok(Redirect::to("/therapist?done=set").into_response()),
-        Err(AppError::Invalid(errors)) => Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            NewSetPage {
-                layout: Layout::for_person(&person),
-                title,
-                description,
-                drafts,
-                errors,
-            },
-        )
-            .into_response()),
-        Err(e) => Err(e),
-    }
 }

@@ -114,7 +114,8 @@ async fn submit_code(
         Ok(()) => {
             let https = state.config.https;
             let jar = jar.remove(session::removal(session::csrf_cookie_name(https), https));
-            return Ok((jar, Redirect::to(&safe_next(&form.next))).into_response());
+            let to = super::accounts::landing(&form.next, p.is_therapist);
+            return Ok((jar, Redirect::to(&to)).into_response());
         }
         Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
         Err(AppError::RateLimited(errors, secs)) => {

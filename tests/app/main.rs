@@ -32,6 +32,7 @@ mod robustness;
 mod security;
 mod stored_values;
 mod summary;
+mod therapist_tools;
 mod therapists;
 mod two_factor;
 mod your_data;
@@ -65,6 +66,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(stored_values::tests());
     v.extend(queries::tests());
     v.extend(therapists::tests());
+    v.extend(therapist_tools::tests());
     v.extend(consent::tests());
     v.extend(backup::tests());
     v.extend(ops::tests());

@@ -723,7 +723,7 @@ async fn a_share_code_expires_and_the_therapist_can_make_a_new_one(ctx: TestCont
     for _ in 0..2 {
         app.clock.advance(Duration::days(7) + Duration::hours(12));
         for who in [&t, &a, &b] {
-            who.get("/").await.assert_ok();
+            who.get("/account").await.assert_ok();
         }
     }
     let late = a

@@ -2,6 +2,7 @@
 // by labels, roles and visible names, never by CSS ids. Run by ./run.sh.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { BASE, start, stop, person, check, report, printReport, auditOnly } from './lib.mjs';
 
 before(start);
@@ -117,6 +118,11 @@ for (const js of [true, false]) {
       await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Couple' }).click();
       await sam.getByLabel('Invite code').fill(code.toLowerCase().replace('-', ' '));
       await sam.getByRole('button', { name: 'Link with my partner' }).click();
+      // A typed code shows who it is from first, as the link does.
+      await sam.getByRole('heading', { name: 'Join your partner on Mutual' }).waitFor();
+      await main(sam).getByText('This invite is from').waitFor();
+      await check(sam, 'join-typed-code');
+      await sam.getByRole('button', { name: 'Link with Alex' }).click();
     }
     await main(sam).getByText("You're linked with Alex").waitFor();
     await check(sam, 'couple-linked');
@@ -222,28 +228,151 @@ for (const js of [true, false]) {
   });
 }
 
-test('a therapist signs up and finds the dashboard and the question writer', async () => {
-  const page = await person(true);
-  await page.goto(BASE + '/register');
-  await page.getByLabel('Your name').fill('Dr Rowan');
-  const address = email('Rowan');
-  await page.getByLabel('Email').fill(address);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('checkbox', { name: /I'm a therapist/ }).check();
-  await page.getByRole('checkbox', { name: /Mutual stores what I write/ }).check();
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.getByLabel('Email').fill(address);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your couples' }).click();
-  await check(page, 'therapist-dashboard');
-  await main(page).getByRole('link', { name: 'Write a set of questions' }).click();
-  await check(page, 'therapist-new-set');
-  await page.getByRole('button', { name: 'Save the set' }).click();
-  await page.getByRole('alert').first().waitFor();
-  await check(page, 'therapist-new-set-errors');
-  await page.context().close();
-});
+/** The current code of an authenticator app for a base32 `secret` (RFC 6238: SHA-1, 6
+ * digits, 30 s), as a therapist's phone would show it. */
+function totp(secret, now = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret.replace(/[\s=]/g, '').toUpperCase()) {
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  }
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const step = Buffer.alloc(8);
+  step.writeBigUInt64BE(BigInt(Math.floor(now / 30000)));
+  const h = createHmac('sha1', key).update(step).digest();
+  const o = h[h.length - 1] & 15;
+  return String((h.readUInt32BE(o) & 0x7fffffff) % 1e6).padStart(6, '0');
+}
+
+for (const js of [true, false]) {
+  const run = js ? 'JavaScript on' : 'JavaScript off';
+  test(`a therapist lands on their dashboard, keeps their sets, reads one before assigning, changes and cancels an exercise (${run})`, async () => {
+    const t = await person(js);
+    await t.goto(BASE + '/register');
+    await t.getByLabel('Your name').fill('Dr Rowan');
+    const address = email('Rowan');
+    await t.getByLabel('Email').fill(address);
+    await t.getByLabel('Password').fill(PASSWORD);
+    await t.getByRole('checkbox', { name: /I'm a therapist/ }).check();
+    await t.getByRole('checkbox', { name: /Mutual stores what I write/ }).check();
+    await t.getByRole('button', { name: 'Create my account' }).click();
+    await t.getByLabel('Email').fill(address);
+    await t.getByLabel('Password').fill(PASSWORD);
+    await t.getByRole('button', { name: 'Sign in' }).click();
+    // Straight to their own dashboard, with a menu of their own.
+    await t.getByRole('heading', { level: 1, name: 'Your couples' }).waitFor();
+    assert.equal(new URL(t.url()).pathname, '/therapist');
+    await check(t, 'therapist-dashboard');
+    const nav = t.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Your couples', 'Question sets', 'Account']) {
+      assert.equal(await nav.getByRole('link', { name, exact: true }).count(), 1, name);
+    }
+    assert.equal(await nav.getByRole('link', { name: 'Check-ins' }).count(), 0);
+
+    // Two-step sign-in, as an authenticator app would do it.
+    await main(t).getByRole('link', { name: 'two-step sign-in' }).click();
+    await t.getByRole('button', { name: 'Set it up' }).click();
+    const secret = (await t.locator('samp.key').innerText()).trim();
+    await t.getByLabel(/Enter the 6-digit code/).fill(totp(secret));
+    await t.getByRole('button', { name: 'Turn on' }).click();
+    await t.getByText('Two-step sign-in is on.').waitFor();
+
+    // Their sets: write one, read it, change it.
+    await nav.getByRole('link', { name: 'Question sets' }).click();
+    await check(t, 'therapist-sets');
+    await main(t).getByRole('link', { name: 'Write a set of questions' }).click();
+    await check(t, 'therapist-new-set');
+    if (js) {
+      await t.getByRole('button', { name: 'Save the set' }).click();
+      await t.getByRole('alert').first().waitFor();
+      await check(t, 'therapist-new-set-errors');
+    }
+    await t.getByLabel('Title').fill('Our walk');
+    const q1 = t.getByRole('group', { name: 'Question 1' });
+    await q1.getByLabel('Question', { exact: true }).fill('How close did you feel on the walk?');
+    await q1.getByLabel('Kind of answer').selectOption('scale');
+    await q1.getByLabel('For 1-to-5: words for 1').fill('Far apart');
+    await q1.getByLabel('and for 5').fill('Very close');
+    await t.getByRole('button', { name: 'Save the set' }).click();
+    await t.getByRole('status').getByText(/Your set is saved/).waitFor();
+    await check(t, 'therapist-sets-saved');
+    await main(t).getByRole('link', { name: 'Our walk', exact: true }).click();
+    await t.getByRole('heading', { level: 1, name: 'Our walk' }).waitFor();
+    await main(t).getByText('How close did you feel on the walk?').waitFor();
+    await check(t, 'therapist-set');
+    await main(t).getByRole('link', { name: 'Change this set' }).click();
+    await check(t, 'therapist-set-edit');
+    await t.getByLabel('Title').fill('Our long walk');
+    await t.getByRole('button', { name: 'Save the set' }).click();
+    await t.getByRole('status').getByText('Your changes are saved.').waitFor();
+
+    // A couple invites them.
+    const ana = await person(js);
+    const ben = await person(js);
+    await signUp(ana, 'Ana');
+    const [code] = await makeInvite(ana);
+    await signUp(ben, 'Ben');
+    await ben.goto(BASE + '/couple');
+    await ben.getByLabel('Invite code').fill(code);
+    await ben.getByRole('button', { name: 'Link with my partner' }).click();
+    await ben.getByRole('button', { name: 'Link with Ana' }).click();
+    await main(ben).getByText("You're linked with Ana").waitFor();
+    await nav.getByRole('link', { name: 'Your couples' }).click();
+    const share = (await main(t).getByRole('code').innerText()).trim();
+    await ana.goto(BASE + '/couple/therapist');
+    await ana.getByLabel('Their code').fill(share);
+    await ana.getByRole('button', { name: 'Invite' }).click();
+    // Ben is told on his home page, and chooses before seeing Ana's choice.
+    await ben.goto(BASE + '/');
+    await main(ben).getByText('is invited to support your check-ins').waitFor();
+    await check(ben, 'home-therapist-waiting');
+    await main(ben).getByRole('link', { name: /Choose what .* may see/ }).click();
+    await main(ben).getByText("you'll see it once you've made yours").waitFor();
+    await ben.getByRole('button', { name: 'Agree' }).click();
+    await main(ben).getByText('the lower of your two choices').waitFor();
+
+    // The therapist reads a library set before assigning, then assigns their own.
+    await t.reload();
+    await main(t).getByRole('link', { name: 'Ana and Ben' }).click();
+    await check(t, 'therapist-couple');
+    await main(t).getByText("Read a set's questions first").click();
+    await main(t).getByRole('link', { name: 'After we were intimate' }).click();
+    await t.getByRole('heading', { level: 1, name: 'After we were intimate' }).waitFor();
+    await check(t, 'therapist-set-library');
+    await main(t).getByRole('link', { name: 'Back to assigning an exercise' }).click();
+    await t.getByLabel('Questions', { exact: true }).selectOption({ label: 'Our long walk' });
+    await t.getByLabel('How many check-ins').fill('2');
+    await t.getByRole('button', { name: 'Assign' }).click();
+    await t.getByRole('status').getByText(/The exercise is assigned/).waitFor();
+    await check(t, 'therapist-couple-assigned');
+
+    // Changes it: the couple sees the change.
+    await main(t).getByRole('link', { name: 'Change Our long walk' }).click();
+    await check(t, 'therapist-exercise-edit');
+    await t.getByLabel(/A note for them/).fill('Gently, whenever it suits you both');
+    await t.getByRole('button', { name: 'Save the changes' }).click();
+    await t.getByRole('status').getByText(/Your changes to the exercise are saved/).waitFor();
+    await ana.goto(BASE + '/');
+    await main(ana).getByText('Gently, whenever it suits you both').waitFor();
+
+    // Cancels it, after a confirmation: the couple no longer sees it.
+    await main(t).getByRole('link', { name: 'Cancel Our long walk' }).click();
+    await check(t, 'therapist-exercise-cancel');
+    await t.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await t.getByRole('status').getByText(/The exercise is cancelled/).waitFor();
+    await ana.goto(BASE + '/');
+    assert.equal(await main(ana).getByText('From your therapist').count(), 0);
+
+    // Retires the set, after a confirmation.
+    await nav.getByRole('link', { name: 'Question sets' }).click();
+    await main(t).getByRole('link', { name: 'Retire Our long walk' }).click();
+    await check(t, 'therapist-set-retire');
+    await t.getByRole('button', { name: 'Yes, retire it' }).click();
+    await t.getByRole('status').getByText(/The set is retired/).waitFor();
+    assert.equal(await main(t).getByRole('link', { name: 'Our long walk', exact: true }).count(), 0);
+    for (const page of [t, ana, ben]) await page.context().close();
+  });
+}
 
 /** Presses Tab until `target` has focus; every stop on the way must show its focus. */
 async function tabTo(page, target, max = 80) {

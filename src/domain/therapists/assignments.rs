@@ -1,4 +1,6 @@
-//! Check-in exercises a therapist assigns, and what of their answers the therapist sees.
+//! Check-in exercises a therapist assigns, changes or cancels, and what of their answers
+//! the therapist sees. A cancelled exercise leaves the couple's pages; the check-ins done
+//! for it stay theirs, and stay readable for the therapist within consent.
 
 use crate::clock::Clock;
 use crate::error::{AppError, FieldErrors, Result};
@@ -6,12 +8,13 @@ use crate::ids::{CoupleId, UserId};
 use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
-use super::{therapist_only, ConsentLevel};
+use super::{approved_therapist, ConsentLevel};
 
 /// An exercise as shown to the couple and the therapist.
 #[derive(Debug, Clone)]
 pub struct Assignment {
     pub id: uuid::Uuid,
+    pub prompt_set_id: String,
     pub set_title: String,
     pub note: String,
     pub therapist_name: String,
@@ -19,6 +22,8 @@ pub struct Assignment {
     pub target_count: Option<i32>,
     pub ends_on: Option<time::Date>,
     pub done: i64,
+    /// The therapist cancelled it (only the therapist's page lists it then).
+    pub cancelled: bool,
     /// Within consent: the finished check-ins' shared answers (empty at "status only").
     pub checkins: Vec<AssignedCheckin>,
 }
@@ -36,6 +41,7 @@ impl Assignment {
     fn from_row(r: store::therapists::AssignmentRow) -> Assignment {
         Assignment {
             id: r.assignment_id,
+            prompt_set_id: r.prompt_set_id,
             set_title: r.set_title,
             note: r.note,
             therapist_name: r.therapist_name,
@@ -43,6 +49,7 @@ impl Assignment {
             target_count: r.target_count,
             ends_on: r.ends_on,
             done: r.done,
+            cancelled: r.cancelled_at.is_some(),
             checkins: Vec::new(),
         }
     }
@@ -61,9 +68,11 @@ impl Assignment {
 }
 
 impl Assignment {
-    /// Still to do on `today`: started, not past its end date, and short of its count.
+    /// Still to do on `today`: not cancelled, started, not past its end date, and short of
+    /// its count.
     pub fn is_open(&self, today: time::Date) -> bool {
-        self.starts_on <= today
+        !self.cancelled
+            && self.starts_on <= today
             && self.ends_on.is_none_or(|end| end >= today)
             && self.target_count.is_none_or(|n| self.done < i64::from(n))
     }
@@ -89,7 +98,7 @@ pub(super) async fn active_link(
     person: &SessionPerson,
     link: uuid::Uuid,
 ) -> Result<store::therapists::ActiveLinkRow> {
-    therapist_only(person)?;
+    approved_therapist(person)?;
     if !crate::domain::two_factor::is_enabled(db, person.user_id).await? {
         return Err(AppError::NotFound);
     }
@@ -116,12 +125,107 @@ pub async fn assign(
     input: AssignmentInput<'_>,
 ) -> Result<()> {
     active_link(db, person, link).await?;
+    let checked = check_input(db, clock, person, link, &input, None).await?;
+    store::therapists::insert_assignment(db, checked, clock.now()).await?;
+    Ok(())
+}
+
+/// An exercise of the therapist's active link `link` that is not cancelled, to change it.
+pub async fn open_assignment(
+    db: &Db,
+    person: &SessionPerson,
+    link: uuid::Uuid,
+    assignment: uuid::Uuid,
+) -> Result<Assignment> {
+    active_link(db, person, link).await?;
+    store::assignments::find_open_assignment(db, link, assignment)
+        .await?
+        .map(Assignment::from_row)
+        .ok_or(AppError::NotFound)
+}
+
+/// A therapist changes an exercise of theirs: what the couple sees from now on. The set it
+/// names may stay even if it was retired since; check-ins started keep their own set.
+pub async fn edit_assignment(
+    db: &Db,
+    clock: &Clock,
+    person: &SessionPerson,
+    link: uuid::Uuid,
+    assignment: uuid::Uuid,
+    input: AssignmentInput<'_>,
+) -> Result<()> {
+    let current = open_assignment(db, person, link, assignment).await?;
+    let checked = check_input(
+        db,
+        clock,
+        person,
+        link,
+        &input,
+        Some(&current.prompt_set_id),
+    )
+    .await?;
+    if !store::assignments::update_assignment(db, assignment, checked).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(user_id = %person.user_id, "therapist changed an exercise");
+    Ok(())
+}
+
+/// A therapist cancels an exercise of theirs: the couple no longer sees it.
+pub async fn cancel_assignment(
+    db: &Db,
+    clock: &Clock,
+    person: &SessionPerson,
+    link: uuid::Uuid,
+    assignment: uuid::Uuid,
+) -> Result<()> {
+    active_link(db, person, link).await?;
+    if !store::assignments::cancel_assignment(db, link, assignment, clock.now()).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(user_id = %person.user_id, "therapist cancelled an exercise");
+    Ok(())
+}
+
+/// The sets a therapist may give in an exercise: the library's and their own, not retired.
+/// When changing `exercise`, its own set is kept among them even if retired since.
+pub async fn sets_to_assign(
+    db: &Db,
+    person: &SessionPerson,
+    exercise: Option<&Assignment>,
+) -> Result<Vec<store::prompts::PromptSetRow>> {
+    let mut sets = store::prompts::list_sets(db, Some(person.user_id)).await?;
+    if let Some(a) = exercise {
+        if !sets.iter().any(|s| s.prompt_set_id == a.prompt_set_id) {
+            sets.push(store::prompts::PromptSetRow {
+                prompt_set_id: a.prompt_set_id.clone(),
+                title: format!("{} (retired)", a.set_title),
+                description: String::new(),
+                prompt_count: 0,
+            });
+        }
+    }
+    Ok(sets)
+}
+
+/// Checks the exercise form. `keep_set` is a set the exercise already names, accepted even
+/// when no longer offered.
+async fn check_input<'a>(
+    db: &Db,
+    clock: &Clock,
+    person: &SessionPerson,
+    link: uuid::Uuid,
+    input: &AssignmentInput<'a>,
+    keep_set: Option<&str>,
+) -> Result<store::therapists::NewAssignment<'a>> {
     let mut errors = FieldErrors::default();
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let today = clock.now().date();
-    if store::prompts::find_set_title(db, input.prompt_set_id, Some(person.user_id))
-        .await?
-        .is_none()
+    let kept = keep_set == Some(input.prompt_set_id);
+    if !kept
+        && store::prompts::find_set_title(db, input.prompt_set_id, Some(person.user_id))
+            .await?
+            .is_none()
     {
         errors.add("prompt_set_id", "Please choose a set of questions.");
     }
@@ -174,20 +278,14 @@ pub async fn assign(
         );
     }
     errors.into_result()?;
-    store::therapists::insert_assignment(
-        db,
-        store::therapists::NewAssignment {
-            link,
-            prompt_set_id: input.prompt_set_id,
-            note,
-            starts_on,
-            target_count,
-            ends_on,
-        },
-        clock.now(),
-    )
-    .await?;
-    Ok(())
+    Ok(store::therapists::NewAssignment {
+        link,
+        prompt_set_id: input.prompt_set_id,
+        note,
+        starts_on,
+        target_count,
+        ends_on,
+    })
 }
 
 /// Adds to each exercise the answers its finished check-ins may show at `level`.

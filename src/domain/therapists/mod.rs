@@ -2,8 +2,9 @@
 //!
 //! Invariants: a link is active only when both current partners consented and neither
 //! revoked it; what a therapist may see is the more restrictive of the two consents;
-//! a therapist sees no couple at all until their own two-step sign-in is on; every look
-//! at a couple is written to the access log the partners can read.
+//! a therapist sees no couple at all until their own two-step sign-in is on, nor while
+//! their account waits for the operator's approval (and cannot be invited then); every
+//! look at a couple is written to the access log the partners can read.
 
 use std::collections::BTreeMap;
 
@@ -22,9 +23,13 @@ mod sets;
 
 use assignments::{active_link, with_answers};
 pub use assignments::{
-    assign, assignments_for_couple, AssignedCheckin, Assignment, AssignmentInput,
+    assign, assignments_for_couple, cancel_assignment, edit_assignment, open_assignment,
+    sets_to_assign, AssignedCheckin, Assignment, AssignmentInput,
 };
-pub use sets::{check_set_fields, create_set, drafts_from, PromptDraft, CUSTOM_PROMPTS};
+pub use sets::{
+    check_set_fields, create_set, drafts_from, edit_set, editable_set, own_set, preview_set,
+    retire_set, set_lists, EditableSet, OwnSet, PromptDraft, SetPreview, SetSaved, CUSTOM_PROMPTS,
+};
 
 /// What a partner lets a therapist see. Ordered: a higher level includes the lower ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -229,7 +234,7 @@ pub const SHARE_CODE_LIFETIME: time::Duration = time::Duration::days(14);
 /// Gives the therapist a new share code (the old one stops working), valid for
 /// [`SHARE_CODE_LIFETIME`].
 pub async fn renew_share_code(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<()> {
-    therapist_only(person)?;
+    approved_therapist(person)?;
     let code = super::couples::new_code();
     if !store::therapists::renew_therapist_code(
         db,
@@ -245,8 +250,11 @@ pub async fn renew_share_code(db: &Db, clock: &Clock, person: &SessionPerson) ->
     Ok(())
 }
 
-/// A therapist's own page. Couples appear only once the therapist's two-step sign-in is on.
+/// A therapist's own page. Couples appear only once the therapist's two-step sign-in is on
+/// and the operator approved them.
 pub struct Dashboard {
+    /// The account waits for the operator's approval: no code, no couples yet.
+    pub waiting_for_approval: bool,
     /// The share code and until when it works; `None` once it has expired.
     pub share_code: Option<(String, OffsetDateTime)>,
     pub second_factor_on: bool,
@@ -269,8 +277,27 @@ fn therapist_only(person: &SessionPerson) -> Result<()> {
     }
 }
 
+/// A therapist the operator approved: only they have a share code that works and couples.
+fn approved_therapist(person: &SessionPerson) -> Result<()> {
+    therapist_only(person)?;
+    if person.therapist_approved {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
 pub async fn dashboard(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Dashboard> {
     therapist_only(person)?;
+    if !person.therapist_approved {
+        return Ok(Dashboard {
+            waiting_for_approval: true,
+            share_code: None,
+            second_factor_on: super::two_factor::is_enabled(db, person.user_id).await?,
+            couples: Vec::new(),
+            pending: 0,
+        });
+    }
     let share_code = store::therapists::therapist_code(db, person.user_id)
         .await?
         .and_then(|c| match (c.therapist_code, c.therapist_code_expires_at) {
@@ -282,6 +309,7 @@ pub async fn dashboard(db: &Db, clock: &Clock, person: &SessionPerson) -> Result
     let second_factor_on = super::two_factor::is_enabled(db, person.user_id).await?;
     if !second_factor_on {
         return Ok(Dashboard {
+            waiting_for_approval: false,
             share_code,
             second_factor_on,
             couples: Vec::new(),
@@ -294,6 +322,7 @@ pub async fn dashboard(db: &Db, clock: &Clock, person: &SessionPerson) -> Result
         names.entry(n.couple_id).or_default().push(n.display_name);
     }
     Ok(Dashboard {
+        waiting_for_approval: false,
         share_code,
         second_factor_on,
         pending: store::therapists::pending_count(db, person.user_id).await?,
@@ -379,6 +408,7 @@ mod tests {
         use time::macros::date;
         let a = super::Assignment {
             id: uuid::Uuid::nil(),
+            prompt_set_id: String::new(),
             set_title: String::new(),
             note: String::new(),
             therapist_name: String::new(),
@@ -386,6 +416,7 @@ mod tests {
             target_count: Some(2),
             ends_on: Some(date!(2026 - 03 - 20)),
             done: 1,
+            cancelled: false,
             checkins: Vec::new(),
         };
         assert!(!a.is_open(date!(2026 - 03 - 09)), "not started");
@@ -396,8 +427,16 @@ mod tests {
             ..a.clone()
         };
         assert!(!done.is_open(date!(2026 - 03 - 15)), "all done");
-        let open_ended = super::Assignment { ends_on: None, ..a };
+        let open_ended = super::Assignment {
+            ends_on: None,
+            ..a.clone()
+        };
         assert!(open_ended.is_open(date!(2027 - 01 - 01)));
+        let cancelled = super::Assignment {
+            cancelled: true,
+            ..a
+        };
+        assert!(!cancelled.is_open(date!(2026 - 03 - 15)), "cancelled");
     }
 
     #[test]

@@ -1,6 +1,14 @@
-//! Sets of questions a therapist writes for their couples.
+//! Sets of questions a therapist writes for their couples: writing, reading, changing and
+//! retiring them.
+//!
+//! Invariant: a check-in always shows the questions it asked. A set no check-in has used
+//! is changed where it stands; a set couples used is never changed: saving an edit makes a
+//! new version (exercises not cancelled move to it) and retires the old one, which stays
+//! readable in the check-ins that used it.
 
-use crate::error::{FieldErrors, Result};
+use crate::clock::Clock;
+use crate::domain::prompts::{Prompt, PromptKind};
+use crate::error::{AppError, FieldErrors, Result};
 use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
@@ -29,6 +37,16 @@ pub async fn create_set(
     drafts: &[PromptDraft],
 ) -> Result<String> {
     therapist_only(person)?;
+    let (title, description, prompts) = check_set(title, description, drafts)?;
+    Ok(store::prompts::insert_custom_set(db, person.user_id, title, description, &prompts).await?)
+}
+
+/// The set form checked: trimmed title and description, and the prompts to store.
+fn check_set<'a>(
+    title: &'a str,
+    description: &'a str,
+    drafts: &[PromptDraft],
+) -> Result<(&'a str, &'a str, Vec<store::prompts::NewPrompt>)> {
     let mut errors = FieldErrors::default();
     let title = title.trim();
     if title.is_empty() || title.chars().count() > 80 || crate::domain::has_control_chars(title) {
@@ -100,7 +118,153 @@ pub async fn create_set(
         errors.add("p1_text", "Please write at least one question.");
     }
     errors.into_result()?;
-    Ok(store::prompts::insert_custom_set(db, person.user_id, title, description, &prompts).await?)
+    Ok((title, description, prompts))
+}
+
+/// A therapist's set as they list it.
+pub type OwnSet = store::prompts::OwnSetRow;
+
+/// The sets a therapist wrote and has not retired, and the library's.
+pub async fn set_lists(
+    db: &Db,
+    person: &SessionPerson,
+) -> Result<(Vec<OwnSet>, Vec<store::prompts::PromptSetRow>)> {
+    therapist_only(person)?;
+    Ok((
+        store::prompts::list_own_sets(db, person.user_id).await?,
+        store::prompts::list_sets(db, None).await?,
+    ))
+}
+
+/// A set's questions as a therapist reads them before assigning it.
+pub struct SetPreview {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The reader wrote it (otherwise it is the library's).
+    pub own: bool,
+    pub retired: bool,
+    pub prompts: Vec<Prompt>,
+}
+
+/// A library set, or one of the therapist's own (retired ones too); anything else,
+/// another therapist's set above all, is not found.
+pub async fn preview_set(db: &Db, person: &SessionPerson, id: &str) -> Result<SetPreview> {
+    therapist_only(person)?;
+    let set = store::prompts::find_readable_set(db, person.user_id, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(SetPreview {
+        prompts: crate::domain::prompts::prompts_of(db, &set.prompt_set_id).await?,
+        id: set.prompt_set_id,
+        title: set.title,
+        description: set.description,
+        own: set.own,
+        retired: set.retired,
+    })
+}
+
+/// One of the therapist's sets, not retired, as the edit form starts.
+pub struct EditableSet {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub drafts: Vec<PromptDraft>,
+    /// Check-ins used it: saving makes a new version.
+    pub used: bool,
+    /// Exercises not cancelled that name it.
+    pub exercises: i64,
+}
+
+/// The therapist's own set `id`, not retired; not found when it is not theirs or is retired.
+pub async fn own_set(db: &Db, person: &SessionPerson, id: &str) -> Result<OwnSet> {
+    therapist_only(person)?;
+    store::prompts::find_own_set(db, person.user_id, id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The therapist's own set `id` for the edit form; not found when it is not theirs or is
+/// retired.
+pub async fn editable_set(db: &Db, person: &SessionPerson, id: &str) -> Result<EditableSet> {
+    let set = own_set(db, person, id).await?;
+    let prompts = crate::domain::prompts::prompts_of(db, id).await?;
+    let mut drafts: Vec<PromptDraft> = prompts.iter().map(draft_of).collect();
+    drafts.resize(CUSTOM_PROMPTS.max(drafts.len()), PromptDraft::default());
+    Ok(EditableSet {
+        id: set.prompt_set_id,
+        title: set.title,
+        description: set.description,
+        drafts,
+        used: set.used,
+        exercises: set.exercises,
+    })
+}
+
+fn draft_of(p: &Prompt) -> PromptDraft {
+    PromptDraft {
+        text: p.text.clone(),
+        kind: match p.kind {
+            PromptKind::Scale => "scale",
+            PromptKind::Choice => "choice",
+            PromptKind::Text => "text",
+        }
+        .to_owned(),
+        low: p.low_label.clone(),
+        high: p.high_label.clone(),
+        choices: p.choices.join("\n"),
+    }
+}
+
+/// What saving an edited set did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetSaved {
+    /// No check-in had used it: it changed where it stands.
+    Edited,
+    /// Check-ins had used it: the edit is a new version, the old one retired.
+    NewVersion,
+}
+
+/// A therapist saves their edit of their own set `id` (see the module's invariant).
+pub async fn edit_set(
+    db: &Db,
+    clock: &Clock,
+    person: &SessionPerson,
+    id: &str,
+    title: &str,
+    description: &str,
+    drafts: &[PromptDraft],
+) -> Result<SetSaved> {
+    own_set(db, person, id).await?;
+    let (title, description, prompts) = check_set(title, description, drafts)?;
+    let saved = store::prompts::update_custom_set(
+        db,
+        person.user_id,
+        id,
+        title,
+        description,
+        &prompts,
+        clock.now(),
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    tracing::info!(user_id = %person.user_id, "therapist changed a set of questions");
+    Ok(match saved {
+        store::prompts::SetSaved::InPlace => SetSaved::Edited,
+        store::prompts::SetSaved::NewVersion(_) => SetSaved::NewVersion,
+    })
+}
+
+/// A therapist retires their own set `id`: no longer offered for new exercises. Check-ins
+/// that used it keep it, and exercises already given with it go on until changed,
+/// cancelled or done.
+pub async fn retire_set(db: &Db, clock: &Clock, person: &SessionPerson, id: &str) -> Result<()> {
+    therapist_only(person)?;
+    if !store::prompts::retire_set(db, person.user_id, id, clock.now()).await? {
+        return Err(AppError::NotFound);
+    }
+    tracing::info!(user_id = %person.user_id, "therapist retired a set of questions");
+    Ok(())
 }
 
 /// The prompt rows of the form, from its fields (`p1_text`, `p1_kind`, …).
