@@ -132,6 +132,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            pages::errors_in_frame,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             limits::limit_auth_posts,
         ))
         // Inside the header layers, so a refusal carries the same headers as any page.

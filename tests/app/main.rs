@@ -21,6 +21,7 @@ mod checkins;
 mod consent;
 mod couples;
 mod delivery;
+mod everyday;
 mod instances;
 mod limits;
 mod ops;
@@ -66,6 +67,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(ops::tests());
     v.extend(retention::tests());
     v.extend(delivery::tests());
+    v.extend(everyday::tests());
     v
 }
 
