@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
             "/account/password",
             get(show_password).post(submit_password),
         )
+        .route("/account/therapist-log", get(show_therapist_log))
 }
 
 #[derive(Deserialize, Default)]
@@ -157,4 +158,23 @@ async fn submit_password(
         errors,
     };
     Ok(super::form_again(status, page, retry_after))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/therapist_log.html")]
+struct TherapistLogPage {
+    layout: Layout,
+    log: Vec<crate::domain::therapists::Access>,
+}
+
+/// Every look a therapist took at a couple the person is or was in, also after the
+/// couple ended.
+async fn show_therapist_log(
+    State(state): State<AppState>,
+    person: Person,
+) -> Result<TherapistLogPage> {
+    Ok(TherapistLogPage {
+        layout: Layout::for_person(&person),
+        log: crate::domain::therapists::access_log_for_member(&state.db, person.user_id).await?,
+    })
 }

@@ -46,6 +46,9 @@ struct CouplePage {
     invite_link: String,
     join_code: String,
     errors: FieldErrors,
+    /// Not linked now, but a therapist was linked with a couple they were in: the page
+    /// points to that couple's access log, which stays theirs to read.
+    past_therapist: bool,
 }
 
 async fn couple_page(
@@ -59,10 +62,13 @@ async fn couple_page(
         Some(c) => store::couples::couple_since(&state.db, c).await?,
         None => None,
     };
-    let invite = if person.couple_id.is_none() {
-        couples::open_invite(&state.db, &state.clock, person.user_id).await?
+    let (invite, past_therapist) = if person.couple_id.is_none() {
+        (
+            couples::open_invite(&state.db, &state.clock, person.user_id).await?,
+            store::access_log::any_for_member(&state.db, person.user_id).await?,
+        )
     } else {
-        None
+        (None, false)
     };
     let invite_link = invite
         .as_ref()
@@ -77,6 +83,7 @@ async fn couple_page(
         invite_link,
         join_code,
         errors,
+        past_therapist,
     })
 }
 

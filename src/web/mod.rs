@@ -52,6 +52,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("POST", "/account/devices/end-others"),
     ("GET", "/account/password"),
     ("POST", "/account/password"),
+    ("GET", "/account/therapist-log"),
     ("GET", "/account/export"),
     ("GET", "/account/export.json"),
     ("GET", "/account/delete"),
