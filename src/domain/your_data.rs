@@ -86,7 +86,9 @@ pub struct Checkin {
     pub prompt_set: String,
     pub moment_on: Option<String>,
     /// The day the check-in is about: `moment_on`, or the day it was started (UTC).
-    pub dated_on: String,
+    /// Written `2026-03-03` in the file; pages write it as every other date.
+    #[serde(serialize_with = "iso_date")]
+    pub dated_on: time::Date,
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     pub status: &'static str,
@@ -124,6 +126,11 @@ pub struct Look {
     pub viewed: String,
     #[serde(with = "time::serde::rfc3339")]
     pub viewed_at: OffsetDateTime,
+}
+
+/// A calendar date as `2026-03-03`, as the export has always written it.
+fn iso_date<S: serde::Serializer>(d: &time::Date, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(d)
 }
 
 /// Everything stored about `person`, as they may see it.
@@ -216,7 +223,7 @@ fn checkin_entry(v: CheckinView) -> Checkin {
         couple_id: v.couple_id.to_string(),
         prompt_set: v.summary.set_title.clone(),
         moment_on: v.summary.moment_on.map(|d| d.to_string()),
-        dated_on: v.summary.dated_on.to_string(),
+        dated_on: v.summary.dated_on,
         started_at: v.summary.created_at,
         status: match v.summary.status {
             Status::YourTurn => "waiting for you",

@@ -12,6 +12,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         another_couples_check_in_is_not_found_with_the_header_kept,
         the_access_log_stays_readable_after_unlinking,
         nobody_outside_the_couple_reads_its_access_log,
+        the_printable_page_starts_with_the_check_ins_and_prints_tables_open,
     )
 }
 
@@ -103,4 +104,59 @@ async fn nobody_outside_the_couple_reads_its_access_log(ctx: TestContext) {
         .get("/account/therapist-log")
         .await
         .assert_redirect_to("/login");
+}
+
+/// Whether `text` holds a date written like 2026-03-03.
+fn has_iso_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(10).any(|w| {
+        w.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+    })
+}
+
+async fn the_printable_page_starts_with_the_check_ins_and_prints_tables_open(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let (a, b) = app.couple("Ana", "Ben").await;
+    let id = a.start_checkin("after-intimacy").await;
+    for (who, scale) in [(&a, "4"), (&b, "2")] {
+        who.answer(&id, &[("a_after-connected", scale)])
+            .await
+            .assert_redirect_to("/checkins/");
+    }
+    let page = a.get("/account/export").await;
+    page.assert_ok();
+    let main = page.texts("main").join(" ");
+    // One way of writing dates: the way every other page writes them.
+    assert!(!has_iso_date(&main), "{main}");
+    let today = mutual::web::fmt::date(app.clock.now().date());
+    let heading = page.texts(".print-checkin h3").remove(0);
+    assert!(heading.contains(&today), "{heading}");
+    // The check-ins come first; the charts follow them.
+    let checkins = page
+        .body
+        .find("id=\"checkins-heading\"")
+        .expect("the check-ins");
+    let chart = page.body.find("<svg").expect("a chart");
+    assert!(checkins < chart, "the check-ins start on the first page");
+    // The charts' tables are open, so they print.
+    let (count, open) = details_open(&page);
+    assert!(count > 0 && open == count, "{open} of {count} open");
+    // The summary page itself keeps them folded.
+    let (count, open) = details_open(&a.get("/summary").await);
+    assert!(count > 0 && open == 0, "{open} of {count} open");
+}
+
+/// How many `<details>` the page has, and how many of them are open.
+fn details_open(page: &crate::helpers::Page) -> (usize, usize) {
+    let sel = scraper::Selector::parse("details").unwrap();
+    let html = page.html();
+    let all: Vec<_> = html.select(&sel).collect();
+    let open = all
+        .iter()
+        .filter(|d| d.value().attr("open").is_some())
+        .count();
+    (all.len(), open)
 }
