@@ -34,30 +34,12 @@ pub fn parse_registration(
 ) -> Result<NewAccount, FieldErrors> {
     let mut errors = FieldErrors::default();
     let display_name = display_name.trim();
-    if display_name.is_empty() {
-        errors.add(
-            "display_name",
-            "Please enter the name your partner will see.",
-        );
-    } else if display_name.chars().count() > NAME_MAX {
-        errors.add(
-            "display_name",
-            format!("Please keep the name to {NAME_MAX} characters or fewer."),
-        );
-    } else if super::has_control_chars(display_name) {
-        errors.add(
-            "display_name",
-            "Please use only letters, numbers, spaces and punctuation.",
-        );
+    if let Some(problem) = name_problem(display_name) {
+        errors.add("display_name", problem);
     }
     let email = normalise_email(email);
-    if email.is_empty() {
-        errors.add("email", "Please enter your email address.");
-    } else if !looks_like_email(&email) {
-        errors.add(
-            "email",
-            "That doesn't look like an email address. It needs an @ and a domain.",
-        );
+    if let Some(problem) = email_problem(&email) {
+        errors.add("email", problem);
     }
     if let Some(problem) = password_problem(password, &email) {
         errors.add("password", problem);
@@ -71,6 +53,32 @@ pub fn parse_registration(
         })
     } else {
         Err(errors)
+    }
+}
+
+/// What is wrong with a (trimmed) name a partner will see, if anything.
+pub fn name_problem(display_name: &str) -> Option<String> {
+    if display_name.is_empty() {
+        Some("Please enter the name your partner will see.".to_owned())
+    } else if display_name.chars().count() > NAME_MAX {
+        Some(format!(
+            "Please keep the name to {NAME_MAX} characters or fewer."
+        ))
+    } else if super::has_control_chars(display_name) {
+        Some("Please use only letters, numbers, spaces and punctuation.".to_owned())
+    } else {
+        None
+    }
+}
+
+/// What is wrong with a (normalised) email address, if anything.
+pub fn email_problem(email: &str) -> Option<&'static str> {
+    if email.is_empty() {
+        Some("Please enter your email address.")
+    } else if !looks_like_email(email) {
+        Some("That doesn't look like an email address. It needs an @ and a domain.")
+    } else {
+        None
     }
 }
 

@@ -10,6 +10,7 @@ pub mod consent;
 pub mod couples;
 pub mod operator;
 pub mod password;
+pub mod profile;
 pub mod prompts;
 pub mod retention;
 pub mod sessions;

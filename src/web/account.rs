@@ -1,4 +1,4 @@
-//! The person's own account: devices (sessions) and password.
+//! The person's own account: devices (sessions), password, the therapists' access log.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -21,7 +21,6 @@ use super::session::Person;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/account", get(show_account))
         .route("/account/devices", get(show_devices))
         .route("/account/devices/{id}/end", post(submit_end_device))
         .route("/account/devices/end-others", post(submit_end_others))
@@ -33,26 +32,9 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Deserialize, Default)]
-struct Notice {
+pub(super) struct Notice {
     #[serde(default)]
-    done: String,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "account/account.html")]
-struct AccountPage {
-    layout: Layout,
-    notice: &'static str,
-}
-
-async fn show_account(person: Person, Params(q): Params<Notice>) -> AccountPage {
-    AccountPage {
-        layout: Layout::for_person(&person),
-        notice: match q.done.as_str() {
-            "password" => "Your password is changed. You're signed out on every other device.",
-            _ => "",
-        },
-    }
+    pub(super) done: String,
 }
 
 #[derive(Template, WebTemplate)]

@@ -26,6 +26,7 @@ mod instances;
 mod limits;
 mod ops;
 mod privacy;
+mod profile;
 mod queries;
 mod retention;
 mod robustness;
@@ -68,6 +69,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(retention::tests());
     v.extend(delivery::tests());
     v.extend(everyday::tests());
+    v.extend(profile::tests());
     v
 }
 
