@@ -24,6 +24,8 @@ pub struct NewAccount {
     pub email: String,
     pub display_name: String,
     pub password: String,
+    /// A key of the list of time zones (`time_zone::parse`).
+    pub time_zone: &'static str,
 }
 
 /// Checks a registration form; the messages are the ones shown beside each field.
@@ -50,6 +52,7 @@ pub fn parse_registration(
             email,
             display_name: display_name.to_owned(),
             password: password.to_owned(),
+            time_zone: super::time_zone::UTC.key,
         })
     } else {
         Err(errors)
@@ -261,6 +264,7 @@ pub async fn register(
             email: &account.email,
             display_name: &account.display_name,
             password_hash: &hash,
+            time_zone: account.time_zone,
             therapist_code: therapist_code.as_deref(),
             therapist_code_expires_at: account
                 .is_therapist

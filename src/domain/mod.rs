@@ -17,6 +17,7 @@ pub mod sessions;
 pub mod summaries;
 pub mod therapists;
 pub mod throttle;
+pub mod time_zone;
 pub mod two_factor;
 pub mod your_data;
 

@@ -1,4 +1,5 @@
-//! The person's own details: the name their partner sees and the email they sign in with.
+//! The person's own details: the name their partner sees, their time zone and the email
+//! they sign in with.
 //!
 //! Invariants: a new email needs the current password, checked by
 //! [`accounts::check_own_password`] so wrong ones count with sign-in failures; an address
@@ -6,7 +7,7 @@
 //! sign-up does, so these forms tell nobody who has an account.
 
 use crate::clock::Clock;
-use crate::error::{AppError, FieldErrors, Result};
+use crate::error::{FieldErrors, Result};
 use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
@@ -20,16 +21,24 @@ pub async fn get(db: &Db, person: &SessionPerson) -> Result<Profile> {
     Ok(store::accounts::get_profile(db, person.user_id).await?)
 }
 
-/// Changes the name the person's partner (and therapist) sees.
-pub async fn change_details(db: &Db, person: &SessionPerson, display_name: &str) -> Result<()> {
+/// Changes the name the person's partner (and therapist) sees, and their time zone.
+pub async fn change_details(
+    db: &Db,
+    person: &SessionPerson,
+    display_name: &str,
+    time_zone: &str,
+) -> Result<()> {
     let display_name = display_name.trim();
+    let mut errors = FieldErrors::default();
     if let Some(problem) = accounts::name_problem(display_name) {
-        return Err(AppError::Invalid(FieldErrors::single(
-            "display_name",
-            problem,
-        )));
+        errors.add("display_name", problem);
     }
-    store::accounts::update_display_name(db, person.user_id, display_name).await?;
+    let zone = super::time_zone::parse(time_zone).unwrap_or_else(|message| {
+        errors.add("time_zone", message);
+        super::time_zone::UTC
+    });
+    errors.into_result()?;
+    store::accounts::update_details(db, person.user_id, display_name, zone.key).await?;
     tracing::info!(user_id = %person.user_id, "details changed");
     Ok(())
 }

@@ -48,6 +48,9 @@ pub struct Account {
     #[serde(with = "time::serde::rfc3339::option")]
     pub therapist_share_code_expires_at: Option<OffsetDateTime>,
     pub two_step_sign_in: bool,
+    /// The time zone dates and times are shown in (an IANA name, or an offset from UTC);
+    /// times in this file are all in UTC.
+    pub time_zone: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -85,7 +88,8 @@ pub struct Checkin {
     pub couple_id: String,
     pub prompt_set: String,
     pub moment_on: Option<String>,
-    /// The day the check-in is about: `moment_on`, or the day it was started (UTC).
+    /// The day the check-in is about: `moment_on`, or the day it was started (in the
+    /// starter's time zone).
     /// Written `2026-03-03` in the file; pages write it as every other date.
     #[serde(serialize_with = "iso_date")]
     pub dated_on: time::Date,
@@ -208,6 +212,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             therapist_share_code: account.therapist_code,
             therapist_share_code_expires_at: account.therapist_code_expires_at,
             two_step_sign_in: account.two_step_enabled_at.is_some(),
+            time_zone: account.time_zone,
         },
         consents,
         devices,

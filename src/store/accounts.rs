@@ -56,11 +56,12 @@ pub async fn update_password(db: &Db, user_id: UserId, password_hash: &str) -> a
 pub struct Profile {
     pub display_name: String,
     pub email: String,
+    pub time_zone: String,
 }
 
 pub async fn get_profile(db: &Db, user_id: UserId) -> anyhow::Result<Profile> {
     on_db!(db, |pool| sqlx::query_as::<_, Profile>(
-        "SELECT display_name, email FROM users WHERE user_id = $1"
+        "SELECT display_name, email, time_zone FROM users WHERE user_id = $1"
     )
     .bind(user_id)
     .fetch_one(pool)
@@ -68,20 +69,22 @@ pub async fn get_profile(db: &Db, user_id: UserId) -> anyhow::Result<Profile> {
     .context("get profile")
 }
 
-pub async fn update_display_name(
+pub async fn update_details(
     db: &Db,
     user_id: UserId,
     display_name: &str,
+    time_zone: &str,
 ) -> anyhow::Result<()> {
     on_writer!(db, |pool| sqlx::query(
-        "UPDATE users SET display_name = $1 WHERE user_id = $2"
+        "UPDATE users SET display_name = $1, time_zone = $2 WHERE user_id = $3"
     )
     .bind(display_name)
+    .bind(time_zone)
     .bind(user_id)
     .execute(pool)
     .await
     .map(|r| r.rows_affected()))
-    .context("update display name")?;
+    .context("update details")?;
     Ok(())
 }
 

@@ -21,6 +21,8 @@ pub struct SessionPerson {
     /// The couple has a therapist link that is not revoked (pages skip the therapist
     /// queries otherwise).
     pub has_therapist: bool,
+    /// The person's time zone, as stored (`domain::time_zone`).
+    pub time_zone: String,
 }
 
 /// A session as listed on the person's devices page.
@@ -72,7 +74,8 @@ pub const FIND_SESSION_PERSON: &str = "SELECT u.user_id, u.display_name, s.csrf_
             s.public_id AS session_public_id, s.last_seen_at, u.is_therapist, m.couple_id,
             p.user_id AS partner_id, p.display_name AS partner_name,
             EXISTS (SELECT 1 FROM therapist_links tl
-                    WHERE tl.couple_id = m.couple_id AND tl.revoked_at IS NULL) AS has_therapist
+                    WHERE tl.couple_id = m.couple_id AND tl.revoked_at IS NULL) AS has_therapist,
+            u.time_zone
      FROM sessions s
      JOIN users u ON u.user_id = s.user_id
      LEFT JOIN couple_members m ON m.user_id = u.user_id AND m.left_at IS NULL

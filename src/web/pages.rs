@@ -11,6 +11,7 @@ use axum::Router;
 
 use crate::app::AppState;
 use crate::domain::checkins::{self, CheckinSummary};
+use crate::domain::time_zone::Zone;
 use crate::error::{ErrorPageText, Result};
 use crate::store::sessions::SessionPerson;
 
@@ -24,6 +25,8 @@ pub struct Layout {
     pub csrf: String,
     pub linked: bool,
     pub therapist: bool,
+    /// The zone every date and time on the page is shown in (UTC before sign-in).
+    pub zone: Zone,
 }
 
 impl Layout {
@@ -34,6 +37,7 @@ impl Layout {
             csrf: p.csrf_token.clone(),
             linked: p.couple_id.is_some(),
             therapist: p.is_therapist,
+            zone: Zone::from_stored(&p.time_zone),
         }
     }
 

@@ -1,4 +1,5 @@
-//! The account page: the person's name and email, each changed by its own form.
+//! The account page: the person's name and time zone, and their email, each pair changed
+//! by its own form.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -39,6 +40,7 @@ struct AccountPage {
     current_email: String,
     /// What the forms hold: the stored values, or what was typed on an error.
     display_name: String,
+    time_zone: String,
     email: String,
     errors: FieldErrors,
 }
@@ -50,6 +52,7 @@ impl AccountPage {
             notice,
             current_email: profile.email.clone(),
             display_name: profile.display_name,
+            time_zone: profile.time_zone,
             email: profile.email,
             errors: FieldErrors::default(),
         }
@@ -86,6 +89,8 @@ fn refusal(e: AppError) -> Result<(StatusCode, FieldErrors, Option<u64>)> {
 struct DetailsForm {
     #[serde(default)]
     display_name: String,
+    #[serde(default)]
+    time_zone: String,
 }
 
 async fn submit_details(
@@ -95,7 +100,7 @@ async fn submit_details(
 ) -> Result<Response> {
     let changed = async {
         problems.into_result()?;
-        profile::change_details(&state.db, &person, &form.display_name).await
+        profile::change_details(&state.db, &person, &form.display_name, &form.time_zone).await
     }
     .await;
     let (status, errors, retry_after) = match changed {
@@ -105,6 +110,7 @@ async fn submit_details(
     let stored = profile::get(&state.db, &person).await?;
     let page = AccountPage {
         display_name: form.display_name,
+        time_zone: form.time_zone,
         errors,
         ..AccountPage::new(&person, stored, "")
     };

@@ -33,6 +33,7 @@ mod robustness;
 mod security;
 mod summary;
 mod therapists;
+mod time_zones;
 mod two_factor;
 mod your_data;
 
@@ -70,6 +71,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(delivery::tests());
     v.extend(everyday::tests());
     v.extend(profile::tests());
+    v.extend(time_zones::tests());
     v
 }
 
