@@ -106,15 +106,33 @@ pub struct ErrorPage {
     pub message: &'static str,
 }
 
-pub fn error_page(status: StatusCode, title: &'static str, message: &'static str) -> Response {
-    let body = ErrorPage {
-        layout: crate::web::Layout::default(),
-        title,
-        message,
+/// Put on every error page, so that a layer which knows who is asking can render it again
+/// inside that person's own frame (`web::errors_in_frame`): the error itself is raised
+/// where nobody has been looked up (the router's fallback, an extractor).
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorPageText {
+    pub title: &'static str,
+    pub message: &'static str,
+}
+
+impl ErrorPageText {
+    /// The page in the frame `layout` gives (signed in or not).
+    pub fn render(self, layout: crate::web::Layout) -> String {
+        ErrorPage {
+            layout,
+            title: self.title,
+            message: self.message,
+        }
+        .render()
+        .unwrap_or_else(|_| self.title.to_string())
     }
-    .render()
-    .unwrap_or_else(|_| title.to_string());
-    (status, Html(body)).into_response()
+}
+
+pub fn error_page(status: StatusCode, title: &'static str, message: &'static str) -> Response {
+    let text = ErrorPageText { title, message };
+    let mut res = (status, Html(text.render(crate::web::Layout::default()))).into_response();
+    res.extensions_mut().insert(text);
+    res
 }
 
 impl IntoResponse for AppError {

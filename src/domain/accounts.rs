@@ -27,6 +27,8 @@ pub struct NewAccount {
     pub email: String,
     pub display_name: String,
     pub password: String,
+    /// A key of the list of time zones (`time_zone::parse`).
+    pub time_zone: &'static str,
 }
 
 /// Checks a registration form; the messages are the ones shown beside each field.
@@ -37,30 +39,12 @@ pub fn parse_registration(
 ) -> Result<NewAccount, FieldErrors> {
     let mut errors = FieldErrors::default();
     let display_name = display_name.trim();
-    if display_name.is_empty() {
-        errors.add(
-            "display_name",
-            "Please enter the name your partner will see.",
-        );
-    } else if display_name.chars().count() > NAME_MAX {
-        errors.add(
-            "display_name",
-            format!("Please keep the name to {NAME_MAX} characters or fewer."),
-        );
-    } else if super::has_control_chars(display_name) {
-        errors.add(
-            "display_name",
-            "Please use only letters, numbers, spaces and punctuation.",
-        );
+    if let Some(problem) = name_problem(display_name) {
+        errors.add("display_name", problem);
     }
     let email = normalise_email(email);
-    if email.is_empty() {
-        errors.add("email", "Please enter your email address.");
-    } else if !looks_like_email(&email) {
-        errors.add(
-            "email",
-            "That doesn't look like an email address. It needs an @ and a domain.",
-        );
+    if let Some(problem) = email_problem(&email) {
+        errors.add("email", problem);
     }
     if let Some(problem) = password_problem(password, &email) {
         errors.add("password", problem);
@@ -72,9 +56,36 @@ pub fn parse_registration(
             email,
             display_name: display_name.to_owned(),
             password: password.to_owned(),
+            time_zone: super::time_zone::UTC.key,
         })
     } else {
         Err(errors)
+    }
+}
+
+/// What is wrong with a (trimmed) name a partner will see, if anything.
+pub fn name_problem(display_name: &str) -> Option<String> {
+    if display_name.is_empty() {
+        Some("Please enter the name your partner will see.".to_owned())
+    } else if display_name.chars().count() > NAME_MAX {
+        Some(format!(
+            "Please keep the name to {NAME_MAX} characters or fewer."
+        ))
+    } else if super::has_control_chars(display_name) {
+        Some("Please use only letters, numbers, spaces and punctuation.".to_owned())
+    } else {
+        None
+    }
+}
+
+/// What is wrong with a (normalised) email address, if anything.
+pub fn email_problem(email: &str) -> Option<&'static str> {
+    if email.is_empty() {
+        Some("Please enter your email address.")
+    } else if !looks_like_email(email) {
+        Some("That doesn't look like an email address. It needs an @ and a domain.")
+    } else {
+        None
     }
 }
 
@@ -257,6 +268,7 @@ pub async fn register(
             email: &account.email,
             display_name: &account.display_name,
             password_hash: &hash,
+            time_zone: account.time_zone,
             therapist_code: therapist_code.as_deref(),
             therapist_code_expires_at: account
                 .is_therapist

@@ -230,17 +230,20 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
     })
 }
 
-/// Starts a check-in for the person's active couple from a set of the library.
+/// Starts a check-in for the person's active couple from a set of the library. Without a
+/// day given, it is dated by the day it is for the starter, in their time zone.
 pub async fn start(
     db: &Db,
     clock: &Clock,
-    user: UserId,
-    couple: Option<CoupleId>,
+    person: &crate::store::sessions::SessionPerson,
     prompt_set_id: &str,
     moment_on: &str,
     assignment: &str,
 ) -> Result<CheckinId> {
-    let couple = couple.ok_or(AppError::Conflict("not in a couple"))?;
+    let user = person.user_id;
+    let couple = person
+        .couple_id
+        .ok_or(AppError::Conflict("not in a couple"))?;
     // A check-in for a therapist's exercise uses that exercise's set; the exercise must be
     // one of this couple's, from a therapist both partners still consent to.
     let (assignment, assigned_set) = if assignment.is_empty() {
@@ -276,7 +279,8 @@ pub async fn start(
         );
     }
     let now = clock.now();
-    let moment = parse_moment(moment_on, now.date()).unwrap_or_else(|msg| {
+    let today = super::time_zone::Zone::from_stored(&person.time_zone).today(now);
+    let moment = parse_moment(moment_on, today).unwrap_or_else(|msg| {
         errors.add("moment_on", msg);
         None
     });
@@ -288,6 +292,7 @@ pub async fn start(
         prompt_set_id,
         started_by: user,
         moment_on: moment,
+        dated_on: moment.unwrap_or(today),
         assignment,
     };
     if store::checkins::insert_checkin(db, new, now).await? {
@@ -307,7 +312,7 @@ fn parse_moment(raw: &str, today: Date) -> Result<Option<Date>, &'static str> {
     let date = Date::parse(raw, &format).map_err(|_| {
         "Please give the date as year-month-day, like 2026-05-31, or leave it empty."
     })?;
-    // A day of slack: the person's evening may already be tomorrow in UTC.
+    // A day of slack: the person's time zone may not be where they are tonight.
     if date > today.next_day().unwrap_or(today) {
         return Err("That date is in the future. Leave it empty if you'd rather not say.");
     }

@@ -11,12 +11,14 @@ pub mod couples;
 pub mod notices;
 pub mod operator;
 pub mod password;
+pub mod profile;
 pub mod prompts;
 pub mod retention;
 pub mod sessions;
 pub mod summaries;
 pub mod therapists;
 pub mod throttle;
+pub mod time_zone;
 pub mod two_factor;
 pub mod your_data;
 

@@ -70,6 +70,9 @@ pub struct Account {
     #[serde(with = "time::serde::rfc3339::option")]
     pub therapist_approved_at: Option<OffsetDateTime>,
     pub two_step_sign_in: bool,
+    /// The time zone dates and times are shown in (an IANA name, or an offset from UTC);
+    /// times in this file are all in UTC.
+    pub time_zone: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -107,8 +110,11 @@ pub struct Checkin {
     pub couple_id: String,
     pub prompt_set: String,
     pub moment_on: Option<String>,
-    /// The day the check-in is about: `moment_on`, or the day it was started (UTC).
-    pub dated_on: String,
+    /// The day the check-in is about: `moment_on`, or the day it was started (in the
+    /// starter's time zone).
+    /// Written `2026-03-03` in the file; pages write it as every other date.
+    #[serde(serialize_with = "iso_date")]
+    pub dated_on: time::Date,
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     pub status: &'static str,
@@ -146,6 +152,11 @@ pub struct Look {
     pub viewed: String,
     #[serde(with = "time::serde::rfc3339")]
     pub viewed_at: OffsetDateTime,
+}
+
+/// A calendar date as `2026-03-03`, as the export has always written it.
+fn iso_date<S: serde::Serializer>(d: &time::Date, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(d)
 }
 
 /// Everything stored about `person`, as they may see it.
@@ -224,6 +235,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             therapist_share_code_expires_at: account.therapist_code_expires_at,
             therapist_approved_at: account.therapist_approved_at,
             two_step_sign_in: account.two_step_enabled_at.is_some(),
+            time_zone: account.time_zone,
         },
         consents,
         devices,
@@ -255,7 +267,7 @@ fn checkin_entry(v: CheckinView) -> Checkin {
         couple_id: v.couple_id.to_string(),
         prompt_set: v.summary.set_title.clone(),
         moment_on: v.summary.moment_on.map(|d| d.to_string()),
-        dated_on: v.summary.dated_on.to_string(),
+        dated_on: v.summary.dated_on,
         started_at: v.summary.created_at,
         status: match v.summary.status {
             Status::YourTurn => "waiting for you",

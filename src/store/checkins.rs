@@ -73,6 +73,8 @@ pub struct NewCheckin<'a> {
     pub prompt_set_id: &'a str,
     pub started_by: UserId,
     pub moment_on: Option<Date>,
+    /// `moment_on`, or the day it is for the starter (in their time zone).
+    pub dated_on: Date,
     /// The therapist's exercise this check-in is for, if any.
     pub assignment: Option<uuid::Uuid>,
 }
@@ -100,7 +102,7 @@ pub async fn insert_checkin(
         .bind(c.moment_on)
         .bind(c.assignment)
         .bind(now)
-        .bind(c.moment_on.unwrap_or(now.date()))
+        .bind(c.dated_on)
         .execute(&mut **tx)
         .await?
         .rows_affected();

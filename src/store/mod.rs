@@ -5,6 +5,7 @@
 //! (with `$1` placeholders, which both backends accept) serves SQLite and PostgreSQL.
 //! Where the dialects really differ, the two spellings sit side by side in [`dialect`].
 
+pub mod access_log;
 pub mod accounts;
 pub mod assignments;
 pub mod backup;

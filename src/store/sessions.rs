@@ -26,6 +26,8 @@ pub struct SessionPerson {
     pub has_therapist: bool,
     /// The person has notices to read (home skips that query otherwise).
     pub has_notices: bool,
+    /// The person's time zone, as stored (`domain::time_zone`).
+    pub time_zone: String,
 }
 
 /// A session as listed on the person's devices page.
@@ -79,7 +81,8 @@ pub const FIND_SESSION_PERSON: &str = "SELECT u.user_id, u.display_name, s.csrf_
             p.user_id AS partner_id, p.display_name AS partner_name,
             EXISTS (SELECT 1 FROM therapist_links tl
                     WHERE tl.couple_id = m.couple_id AND tl.revoked_at IS NULL) AS has_therapist,
-            EXISTS (SELECT 1 FROM notices n WHERE n.user_id = u.user_id) AS has_notices
+            EXISTS (SELECT 1 FROM notices n WHERE n.user_id = u.user_id) AS has_notices,
+            u.time_zone
      FROM sessions s
      JOIN users u ON u.user_id = s.user_id
      LEFT JOIN couple_members m ON m.user_id = u.user_id AND m.left_at IS NULL

@@ -1,4 +1,4 @@
-//! The person's own account: devices (sessions) and password.
+//! The person's own account: devices (sessions), password, the therapists' access log.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -21,7 +21,6 @@ use super::session::Person;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/account", get(show_account))
         .route("/account/devices", get(show_devices))
         .route("/account/devices/{id}/end", post(submit_end_device))
         .route("/account/devices/end-others", post(submit_end_others))
@@ -29,29 +28,13 @@ pub fn router() -> Router<AppState> {
             "/account/password",
             get(show_password).post(submit_password),
         )
+        .route("/account/therapist-log", get(show_therapist_log))
 }
 
 #[derive(Deserialize, Default)]
-struct Notice {
+pub(super) struct Notice {
     #[serde(default)]
-    done: String,
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "account/account.html")]
-struct AccountPage {
-    layout: Layout,
-    notice: &'static str,
-}
-
-async fn show_account(person: Person, Params(q): Params<Notice>) -> AccountPage {
-    AccountPage {
-        layout: Layout::for_person(&person),
-        notice: match q.done.as_str() {
-            "password" => "Your password is changed. You're signed out on every other device.",
-            _ => "",
-        },
-    }
+    pub(super) done: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -157,4 +140,23 @@ async fn submit_password(
         errors,
     };
     Ok(super::form_again(status, page, retry_after))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/therapist_log.html")]
+struct TherapistLogPage {
+    layout: Layout,
+    log: Vec<crate::domain::therapists::Access>,
+}
+
+/// Every look a therapist took at a couple the person is or was in, also after the
+/// couple ended.
+async fn show_therapist_log(
+    State(state): State<AppState>,
+    person: Person,
+) -> Result<TherapistLogPage> {
+    Ok(TherapistLogPage {
+        layout: Layout::for_person(&person),
+        log: crate::domain::therapists::access_log_for_member(&state.db, person.user_id).await?,
+    })
 }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::config::Registration;
-use crate::domain::{accounts, consent, operator, sessions, two_factor};
+use crate::domain::{accounts, consent, operator, sessions, time_zone, two_factor};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::extract::Params;
@@ -85,6 +85,9 @@ struct RegisterForm {
     /// Needed when registration is invite-only.
     #[serde(default)]
     signup_code: String,
+    /// A key of the time-zone list; empty means UTC.
+    #[serde(default)]
+    time_zone: String,
     #[serde(default)]
     next: String,
 }
@@ -101,6 +104,8 @@ struct RegisterPage {
     display_name: String,
     email: String,
     signup_code: String,
+    /// The zone the list starts on: a guess from the browser's language, or what was chosen.
+    time_zone: String,
     next: String,
     errors: FieldErrors,
     consent_text: &'static str,
@@ -119,6 +124,7 @@ impl RegisterPage {
             display_name: String::new(),
             email: String::new(),
             signup_code: String::new(),
+            time_zone: time_zone::UTC.key.to_owned(),
             next,
             errors: FieldErrors::default(),
             consent_text: consent::DATA_STORAGE_TEXT,
@@ -137,6 +143,7 @@ struct ClosedPage {
 async fn show_register(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
+    headers: axum::http::HeaderMap,
     jar: CookieJar,
     Params(q): Params<Next>,
 ) -> Response {
@@ -152,7 +159,14 @@ async fn show_register(
         .into_response();
     }
     let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
-    let page = RegisterPage::new(&state, Layout::anonymous(csrf), safe_next(&q.next));
+    let language = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let page = RegisterPage {
+        time_zone: time_zone::guess(language).key.to_owned(),
+        ..RegisterPage::new(&state, Layout::anonymous(csrf), safe_next(&q.next))
+    };
     (jar, page).into_response()
 }
 
@@ -171,6 +185,7 @@ async fn submit_register(
     let invite_only = mode == Registration::InviteOnly;
     let code = invite_only.then_some(form.signup_code.as_str());
     let fields = accounts::parse_registration(&form.display_name, &form.email, &form.password);
+    let fields = time_zone::choose_for(fields, &form.time_zone);
     let checked = problems.into_result().and_then(|()| {
         accounts::check_sign_up(fields, form.consent.is_some(), code).map_err(AppError::Invalid)
     });
@@ -210,6 +225,7 @@ async fn submit_register(
                 display_name: form.display_name,
                 email: form.email,
                 signup_code: form.signup_code,
+                time_zone: form.time_zone,
                 errors,
                 ..RegisterPage::new(&state, Layout::anonymous(csrf), safe_next(&form.next))
             };

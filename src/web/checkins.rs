@@ -120,8 +120,7 @@ async fn submit_new(
         checkins::start(
             &state.db,
             &state.clock,
-            person.user_id,
-            person.couple_id,
+            &person,
             &form.prompt_set_id,
             &form.moment_on,
             &form.assignment,

@@ -49,6 +49,9 @@ struct CouplePage {
     errors: FieldErrors,
     /// Linked again with the same partner, with earlier shared check-ins to bring back.
     history: Option<store::history::HistoryState>,
+    /// Not linked now, but a therapist was linked with a couple they were in: the page
+    /// points to that couple's access log, which stays theirs to read.
+    past_therapist: bool,
 }
 
 async fn couple_page(
@@ -62,10 +65,13 @@ async fn couple_page(
         Some(c) => store::couples::couple_since(&state.db, c).await?,
         None => None,
     };
-    let invite = if person.couple_id.is_none() {
-        couples::open_invite(&state.db, &state.clock, person.user_id).await?
+    let (invite, past_therapist) = if person.couple_id.is_none() {
+        (
+            couples::open_invite(&state.db, &state.clock, person.user_id).await?,
+            store::access_log::any_for_member(&state.db, person.user_id).await?,
+        )
     } else {
-        None
+        (None, false)
     };
     let history = couples::earlier_history(&state.db, person.couple_id, person.user_id).await?;
     let invite_link = invite
@@ -82,6 +88,7 @@ async fn couple_page(
         join_code,
         errors,
         history,
+        past_therapist,
     })
 }
 

@@ -1,4 +1,4 @@
-//! Per-address limit on sign-in and sign-up posts, kept in this instance's memory
+//! Per-address limit on sign-in, sign-up and email-change posts, kept in this instance's memory
 //! (each instance counts its own; the per-account limits live in the database).
 //!
 //! The address is the socket's, or behind a trusted proxy the right-most entry of
@@ -31,8 +31,10 @@ type Keyed = RateLimiter<
     NoOpMiddleware<governor::nanos::Nanos>,
 >;
 
-/// The paths whose posts count: where passwords are tried.
-const LIMITED: &[&str] = &["/login", "/register"];
+/// The paths whose posts count: where passwords are tried by someone not signed in, and
+/// where an answer could tell whether an address has an account (sign-up, and a new
+/// email, answer the same either way; the limit keeps a follow-up look costly).
+const LIMITED: &[&str] = &["/login", "/register", "/account/email"];
 const WINDOW: Duration = Duration::from_secs(600);
 const FORWARDED_FOR: &str = "x-forwarded-for";
 

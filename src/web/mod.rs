@@ -9,6 +9,7 @@ pub mod fmt;
 mod form;
 mod limits;
 mod pages;
+mod profile;
 pub mod session;
 mod summary;
 mod therapist_exercises;
@@ -49,11 +50,14 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/reset-password"),
     ("POST", "/reset-password"),
     ("GET", "/account"),
+    ("POST", "/account/details"),
+    ("POST", "/account/email"),
     ("GET", "/account/devices"),
     ("POST", "/account/devices/{id}/end"),
     ("POST", "/account/devices/end-others"),
     ("GET", "/account/password"),
     ("POST", "/account/password"),
+    ("GET", "/account/therapist-log"),
     ("GET", "/account/export"),
     ("GET", "/account/export.json"),
     ("GET", "/account/delete"),
@@ -126,6 +130,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(accounts::router())
         .merge(account::router())
+        .merge(profile::router())
         .merge(your_data::router())
         .merge(two_factor::router())
         .merge(therapists::router())
@@ -150,6 +155,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             limits::limit_auth_posts,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::errors_in_frame,
         ))
         // Inside the header layers, so a refusal carries the same headers as any page.
         .layer(cross_site)

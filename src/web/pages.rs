@@ -2,17 +2,20 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::State;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
 use crate::app::AppState;
 use crate::domain::checkins::{self, CheckinSummary};
-use crate::error::Result;
+use crate::domain::time_zone::Zone;
+use crate::error::{ErrorPageText, Result};
 use crate::store::sessions::SessionPerson;
 
-use super::session::Visitor;
+use super::session::{session_cookie_name, Visitor};
 
 /// What the shared frame (header, navigation, sign-out form) needs.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +25,8 @@ pub struct Layout {
     pub csrf: String,
     pub linked: bool,
     pub therapist: bool,
+    /// The zone every date and time on the page is shown in (UTC before sign-in).
+    pub zone: Zone,
 }
 
 impl Layout {
@@ -32,6 +37,7 @@ impl Layout {
             csrf: p.csrf_token.clone(),
             linked: p.couple_id.is_some(),
             therapist: p.is_therapist,
+            zone: Zone::from_stored(&p.time_zone),
         }
     }
 
@@ -133,4 +139,42 @@ async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> 
         recent,
     }
     .into_response())
+}
+
+/// Error pages are made where nobody has been looked up (the router's fallback, an
+/// extractor, a domain call deep down), so they come out in the signed-out frame. For a
+/// signed-in person this renders them again in their own frame, so a missing page keeps
+/// their header and menu. It costs one session query, and only on an error page that
+/// came with a session cookie; a 5xx is left alone (the database may be what failed).
+pub(super) async fn errors_in_frame(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let token = axum_extra::extract::CookieJar::from_headers(req.headers())
+        .get(session_cookie_name(state.config.https))
+        .map(|c| c.value().to_owned());
+    let res = next.run(req).await;
+    let Some(text) = res.extensions().get::<ErrorPageText>().copied() else {
+        return res;
+    };
+    let Some(token) = token else {
+        return res;
+    };
+    if res.status().is_server_error() {
+        return res;
+    }
+    let policy = state.config.session_policy();
+    let person =
+        match crate::domain::sessions::person(&state.db, &state.clock, policy, &token).await {
+            Ok(Some(person)) => person,
+            Ok(None) => return res,
+            Err(e) => {
+                tracing::warn!(error = ?e, "could not look up the person for an error page");
+                return res;
+            }
+        };
+    let (mut parts, _) = res.into_parts();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(text.render(Layout::for_person(&person))))
 }

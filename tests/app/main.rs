@@ -21,11 +21,13 @@ mod checkins;
 mod consent;
 mod couples;
 mod delivery;
+mod everyday;
 mod instances;
 mod limits;
 mod notices;
 mod ops;
 mod privacy;
+mod profile;
 mod queries;
 mod retention;
 mod robustness;
@@ -34,6 +36,7 @@ mod stored_values;
 mod summary;
 mod therapist_tools;
 mod therapists;
+mod time_zones;
 mod two_factor;
 mod your_data;
 
@@ -72,6 +75,9 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(ops::tests());
     v.extend(retention::tests());
     v.extend(delivery::tests());
+    v.extend(everyday::tests());
+    v.extend(profile::tests());
+    v.extend(time_zones::tests());
     v
 }
 

@@ -374,6 +374,60 @@ for (const js of [true, false]) {
   });
 }
 
+for (const js of [true, false]) {
+  const run = js ? 'JavaScript on' : 'JavaScript off';
+  test(`a person keeps their menu on a missing page, changes their details, and finds their records (${run})`, async () => {
+    const page = await person(js);
+    const slug = (s) => (js ? s : `${s}-no-js`);
+    await signUp(page, 'Robin');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+
+    // A page that does not exist keeps the signed-in header.
+    await page.goto(BASE + '/no-such-page');
+    await main(page).getByRole('heading', { name: 'Nothing here' }).waitFor();
+    await nav.getByRole('link', { name: 'Account' }).waitFor();
+    await check(page, slug('not-found-signed-in'));
+
+    // The account page shows the name and email; the name and time zone change together.
+    await nav.getByRole('link', { name: 'Account' }).click();
+    await main(page).getByText(/robin-.*@example\.org/).first().waitFor();
+    await check(page, slug('account-details'));
+    await page.getByLabel('Your name').fill('Robin B');
+    await page.getByLabel('Your time zone').selectOption('Europe/Paris');
+    await page.getByRole('button', { name: 'Save my details' }).click();
+    await page.getByText('Your details are saved.').waitFor();
+    assert.equal(await page.getByLabel('Your time zone').inputValue(), 'Europe/Paris');
+    await nav.getByText('Sign out').waitFor();
+
+    // A new email needs the current password; what was typed stays.
+    const address = email('Robin-new');
+    await page.getByLabel('Email you sign in with').fill(address);
+    await page.getByLabel('Your current password').fill('not my password');
+    await page.getByRole('button', { name: 'Change my email' }).click();
+    await page.getByText("That isn't your current password.").waitFor();
+    assert.equal(await page.getByLabel('Email you sign in with').inputValue(), address);
+    await check(page, slug('account-email-error'));
+    await page.getByLabel('Your current password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Change my email' }).click();
+    await page.getByText(/If no other account uses that address/).waitFor();
+    assert.equal(await page.getByLabel('Email you sign in with').inputValue(), address);
+
+    // The devices page shows times in the chosen zone, without "(UTC)".
+    await main(page).getByRole('link', { name: "Devices you're signed in on" }).click();
+    assert.equal(await main(page).getByText('(UTC)').count(), 0);
+    await check(page, slug('account-devices-zone'));
+    await page.goBack();
+
+    // The access log has a page of its own that outlives a couple; the printable page too.
+    await main(page).getByRole('link', { name: 'When a therapist looked' }).click();
+    await main(page).getByText('No therapist has looked at anything of yours.').waitFor();
+    await check(page, slug('therapist-log'));
+    await page.goto(BASE + '/account/export');
+    await check(page, slug('export-printable'));
+    await page.context().close();
+  });
+}
+
 /** Presses Tab until `target` has focus; every stop on the way must show its focus. */
 async function tabTo(page, target, max = 80) {
   for (let i = 0; i < max; i++) {

@@ -134,6 +134,12 @@ pub async fn access_log(db: &Db, couple: CoupleId) -> Result<Vec<Access>> {
     Ok(store::therapists::access_log(db, couple, 200).await?)
 }
 
+/// Every look at a couple `member` belongs or ever belonged to: the log outlives the
+/// couple, so an ended couple's partners can still read who looked.
+pub async fn access_log_for_member(db: &Db, member: UserId) -> Result<Vec<Access>> {
+    Ok(store::access_log::for_member(db, member, 500).await?)
+}
+
 fn level_from(raw: &str) -> Result<ConsentLevel> {
     ConsentLevel::parse(raw).ok_or_else(|| {
         AppError::Invalid(FieldErrors::single(

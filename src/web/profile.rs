@@ -1,0 +1,158 @@
+//! The account page: the person's name and time zone, and their email, each pair changed
+//! by its own form.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::domain::profile::{self, Profile};
+use crate::error::{AppError, FieldErrors, Result};
+
+use super::account::Notice;
+use super::extract::Params;
+use super::form::KeptForm;
+use super::pages::Layout;
+use super::session::Person;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/account", get(show_account))
+        .route("/account/details", post(submit_details))
+        .route("/account/email", post(submit_email))
+}
+
+/// The one answer to a new email, whether it was free or another account has it: true
+/// in both cases, and the page shows the address in use right below it.
+pub const EMAIL_NOTICE: &str = "Saved. If no other account uses that address, it's now the one you sign in with. The address shown below is always the one in use.";
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/account.html")]
+struct AccountPage {
+    layout: Layout,
+    notice: &'static str,
+    /// The address in use (not what was typed).
+    current_email: String,
+    /// What the forms hold: the stored values, or what was typed on an error.
+    display_name: String,
+    time_zone: String,
+    email: String,
+    errors: FieldErrors,
+}
+
+impl AccountPage {
+    fn new(person: &Person, profile: Profile, notice: &'static str) -> Self {
+        AccountPage {
+            layout: Layout::for_person(person),
+            notice,
+            current_email: profile.email.clone(),
+            display_name: profile.display_name,
+            time_zone: profile.time_zone,
+            email: profile.email,
+            errors: FieldErrors::default(),
+        }
+    }
+}
+
+async fn show_account(
+    State(state): State<AppState>,
+    person: Person,
+    Params(q): Params<Notice>,
+) -> Result<AccountPage> {
+    let notice = match q.done.as_str() {
+        "password" => "Your password is changed. You're signed out on every other device.",
+        "details" => "Your details are saved.",
+        "email" => EMAIL_NOTICE,
+        _ => "",
+    };
+    let profile = profile::get(&state.db, &person).await?;
+    Ok(AccountPage::new(&person, profile, notice))
+}
+
+/// A refusal the forms show again: its status, messages and Retry-After, if any.
+fn refusal(e: AppError) -> Result<(StatusCode, FieldErrors, Option<u64>)> {
+    match e {
+        AppError::Invalid(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, errors, None)),
+        AppError::RateLimited(errors, secs) => {
+            Ok((StatusCode::TOO_MANY_REQUESTS, errors, Some(secs)))
+        }
+        e => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct DetailsForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    time_zone: String,
+}
+
+async fn submit_details(
+    State(state): State<AppState>,
+    person: Person,
+    KeptForm { form, problems }: KeptForm<DetailsForm>,
+) -> Result<Response> {
+    let changed = async {
+        problems.into_result()?;
+        profile::change_details(&state.db, &person, &form.display_name, &form.time_zone).await
+    }
+    .await;
+    let (status, errors, retry_after) = match changed {
+        Ok(()) => return Ok(Redirect::to("/account?done=details").into_response()),
+        Err(e) => refusal(e)?,
+    };
+    let stored = profile::get(&state.db, &person).await?;
+    let page = AccountPage {
+        display_name: form.display_name,
+        time_zone: form.time_zone,
+        errors,
+        ..AccountPage::new(&person, stored, "")
+    };
+    Ok(super::form_again(status, page, retry_after))
+}
+
+#[derive(Deserialize)]
+struct EmailForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn submit_email(
+    State(state): State<AppState>,
+    person: Person,
+    KeptForm { form, problems }: KeptForm<EmailForm>,
+) -> Result<Response> {
+    let changed = async {
+        problems.into_result()?;
+        profile::change_email(
+            &state.db,
+            &state.hashing,
+            &state.clock,
+            &person,
+            &form.email,
+            &form.password,
+        )
+        .await
+    }
+    .await;
+    let (status, errors, retry_after) = match changed {
+        Ok(()) => return Ok(Redirect::to("/account?done=email").into_response()),
+        Err(e) => refusal(e)?,
+    };
+    // The typed address is kept; the password never is.
+    let stored = profile::get(&state.db, &person).await?;
+    let page = AccountPage {
+        email: form.email,
+        errors,
+        ..AccountPage::new(&person, stored, "")
+    };
+    Ok(super::form_again(status, page, retry_after))
+}
