@@ -22,6 +22,7 @@ mod consent;
 mod couples;
 mod delivery;
 mod instances;
+mod library;
 mod limits;
 mod notices;
 mod ops;
@@ -53,6 +54,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(account::tests());
     v.extend(couples::tests());
     v.extend(checkins::tests());
+    v.extend(library::tests());
     v.extend(privacy::tests());
     v.extend(summary::tests());
     v.extend(robustness::tests());
