@@ -51,8 +51,10 @@ pub struct SeedArgs {
     pub listed: usize,
 }
 
-/// The prompts of the "after-intimacy" set each seeded partner answers (the opening
-/// free-text one is skipped, as people often do).
+/// The prompts each seeded partner answers in an "after-intimacy" check-in (the opening
+/// free-text one is skipped, as people often do). The pace and the two choice prompts
+/// have since moved to "after-intimacy-more"; seeded check-ins keep answering them, as
+/// check-ins from before the move do.
 const SCALES: [&str; 4] = [
     "after-connected",
     "after-pressure-free",

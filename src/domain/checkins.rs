@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use time::{Date, OffsetDateTime};
 
-pub use super::prompts::{prompts_of, Prompt, PromptKind};
+pub use super::prompts::{prompts_of, prompts_of_checkin, Prompt, PromptKind};
 use crate::clock::Clock;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::{CheckinId, CoupleId, UserId};
@@ -179,7 +179,7 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
         .ok_or(AppError::NotFound)?;
     let partner_visible = partner_answers_visible(&row);
     let answers = store::checkins::list_answers(db, id, viewer, partner_visible).await?;
-    let prompts = prompts_of(db, &row.prompt_set_id).await?;
+    let prompts = prompts_of_checkin(db, &row.prompt_set_id, id, viewer, partner_visible).await?;
     let care = prompts.iter().any(|p| {
         answers
             .iter()
@@ -334,7 +334,8 @@ pub async fn submit(
     let row = store::checkins::find_for_member(db, id, viewer)
         .await?
         .ok_or(AppError::NotFound)?;
-    let prompts = prompts_of(db, &row.prompt_set_id).await?;
+    // The same prompts the viewer's form showed: with their own earlier answers only.
+    let prompts = prompts_of_checkin(db, &row.prompt_set_id, id, viewer, false).await?;
     let drafts = drafts_from(fields);
     let mut errors = FieldErrors::default();
     let known = |k: &str| {

@@ -2,6 +2,7 @@
 //! answer to each is read and checked (range, length, what may be kept private).
 
 use crate::error::Result;
+use crate::ids::{CheckinId, UserId};
 use crate::store::checkins::{AnswerRow, NewAnswer};
 use crate::store::prompts::{ChoiceRow, PromptRow};
 use crate::store::{self, Db};
@@ -136,9 +137,39 @@ impl Prompt {
     }
 }
 
+/// The set for a check-in soon after being intimate: the one the landing page speaks of.
+pub const AFTER_INTIMACY: &str = "after-intimacy";
+
+/// How many questions an after-intimacy check-in asks (the landing page says so, from
+/// the library itself, so the two cannot drift apart).
+pub async fn after_intimacy_count(db: &Db) -> Result<i64> {
+    Ok(store::prompts::count_in_set(db, AFTER_INTIMACY).await?)
+}
+
 /// The prompts of a set, in order.
 pub async fn prompts_of(db: &Db, prompt_set_id: &str) -> Result<Vec<Prompt>> {
     let (rows, choices) = store::prompts::list_prompts(db, prompt_set_id).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Prompt::from_rows(r, &choices))
+        .collect())
+}
+
+/// The prompts a check-in shows `viewer`: its set's prompts as the library has them now,
+/// then any prompt that has since left the set but holds an answer of this check-in the
+/// viewer may see (their own, or with `include_others` the partner's shared ones). So a
+/// check-in started before a prompt moved to another set still shows, and takes, the
+/// answers given to it, and a partner's answer never shows through an extra question.
+pub async fn prompts_of_checkin(
+    db: &Db,
+    prompt_set_id: &str,
+    checkin: CheckinId,
+    viewer: UserId,
+    include_others: bool,
+) -> Result<Vec<Prompt>> {
+    let (rows, choices) =
+        store::prompts::list_prompts_of_checkin(db, prompt_set_id, checkin, viewer, include_others)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|r| Prompt::from_rows(r, &choices))

@@ -5,7 +5,7 @@
 use anyhow::Context;
 use time::OffsetDateTime;
 
-use super::{checkins, sessions, summaries, therapists, Backend, Db, Pools};
+use super::{checkins, prompts, sessions, summaries, therapists, Backend, Db, Pools};
 
 /// A value bound to a query while asking for its plan.
 #[derive(Clone, Debug)]
@@ -59,6 +59,16 @@ pub fn hot_queries(backend: Backend) -> Vec<HotQuery> {
             "check-in answers",
             checkins::LIST_ANSWERS,
             vec![id(), id(), Bool(true)],
+        ),
+        q(
+            "check-in prompts",
+            &prompts::prompts_of_checkin_sql(),
+            vec![Text("after-intimacy"), id(), id(), Bool(true)],
+        ),
+        q(
+            "check-in prompt choices",
+            &prompts::choices_of_checkin_sql(),
+            vec![Text("after-intimacy"), id(), id(), Bool(true)],
         ),
         q(
             "answer lock",

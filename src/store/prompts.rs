@@ -7,7 +7,7 @@ use time::OffsetDateTime;
 
 use super::{dialect, in_tx, on_db, on_writer, Db};
 use crate::crypto::Slot;
-use crate::ids::UserId;
+use crate::ids::{CheckinId, UserId};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PromptSetRow {
@@ -365,18 +365,21 @@ pub async fn retire_set(
     Ok(n == 1)
 }
 
+/// The columns of a [`PromptRow`], from `prompts p JOIN prompt_sets s`.
+const PROMPT_COLUMNS: &str = "p.prompt_id, p.position, p.kind, p.text, p.help, p.scale_low_label,
+    p.scale_high_label, p.role, p.care_at_most,
+    (s.owner_id IS NOT NULL OR s.retired_at IS NOT NULL) AS by_therapist";
+
 /// The prompts of one set in order, and the choices of its choice prompts.
 pub async fn list_prompts(
     db: &Db,
     prompt_set_id: &str,
 ) -> anyhow::Result<(Vec<PromptRow>, Vec<ChoiceRow>)> {
-    let mut prompts = on_db!(db, |pool| sqlx::query_as::<_, PromptRow>(
-        "SELECT p.prompt_id, p.position, p.kind, p.text, p.help, p.scale_low_label,
-                p.scale_high_label, p.role, p.care_at_most,
-                (s.owner_id IS NOT NULL OR s.retired_at IS NOT NULL) AS by_therapist
+    let mut prompts = on_db!(db, |pool| sqlx::query_as::<_, PromptRow>(&format!(
+        "SELECT {PROMPT_COLUMNS}
          FROM prompts p JOIN prompt_sets s ON s.prompt_set_id = p.prompt_set_id
          WHERE p.prompt_set_id = $1 ORDER BY p.position"
-    )
+    ))
     .bind(prompt_set_id)
     .fetch_all(pool)
     .await)
@@ -390,8 +393,84 @@ pub async fn list_prompts(
     .fetch_all(pool)
     .await)
     .context("list prompt choices")?;
+    open_therapist_texts(db, &mut prompts);
+    Ok((prompts, choices))
+}
+
+/// Which prompts a check-in shows: those of its set (`$1`) now, and any other that an
+/// answer of check-in `$2` belongs to, counting only `$3`'s own answers and, when `$4`,
+/// the others' shared ones. A prompt that left the set after the check-in began (the
+/// library moves prompts between sets in migrations, keeping their ids) so stays
+/// readable with its answers, and shows nobody that the partner answered it.
+const OF_CHECKIN: &str = "(p.prompt_set_id = $1 OR p.prompt_id IN (
+         SELECT a.prompt_id FROM answers a
+         WHERE a.checkin_id = $2 AND (a.user_id = $3 OR ($4 AND a.is_private = FALSE))))";
+
+pub fn prompts_of_checkin_sql() -> String {
+    format!(
+        "SELECT {PROMPT_COLUMNS}
+         FROM prompts p JOIN prompt_sets s ON s.prompt_set_id = p.prompt_set_id
+         WHERE {OF_CHECKIN}
+         ORDER BY CASE WHEN p.prompt_set_id = $1 THEN 0 ELSE 1 END, p.position, p.prompt_id"
+    )
+}
+
+pub fn choices_of_checkin_sql() -> String {
+    format!(
+        "SELECT c.prompt_id, c.position, c.label, c.care
+         FROM prompt_choices c JOIN prompts p ON p.prompt_id = c.prompt_id
+         WHERE {OF_CHECKIN} ORDER BY c.prompt_id, c.position"
+    )
+}
+
+/// The prompts check-in `checkin` of set `prompt_set_id` shows `viewer` (see
+/// [`OF_CHECKIN`]; `include_others` when the partner's answers may be shown), in order,
+/// and the choices of its choice prompts. Costs the same two queries as [`list_prompts`].
+pub async fn list_prompts_of_checkin(
+    db: &Db,
+    prompt_set_id: &str,
+    checkin: CheckinId,
+    viewer: UserId,
+    include_others: bool,
+) -> anyhow::Result<(Vec<PromptRow>, Vec<ChoiceRow>)> {
+    let mut prompts = on_db!(db, |pool| sqlx::query_as::<_, PromptRow>(
+        &prompts_of_checkin_sql()
+    )
+    .bind(prompt_set_id)
+    .bind(checkin)
+    .bind(viewer)
+    .bind(include_others)
+    .fetch_all(pool)
+    .await)
+    .context("list prompts of a check-in")?;
+    let choices = on_db!(db, |pool| sqlx::query_as::<_, ChoiceRow>(
+        &choices_of_checkin_sql()
+    )
+    .bind(prompt_set_id)
+    .bind(checkin)
+    .bind(viewer)
+    .bind(include_others)
+    .fetch_all(pool)
+    .await)
+    .context("list prompt choices of a check-in")?;
+    open_therapist_texts(db, &mut prompts);
+    Ok((prompts, choices))
+}
+
+/// Prompts a therapist wrote are sealed; the library's are public text.
+fn open_therapist_texts(db: &Db, prompts: &mut [PromptRow]) {
     for p in prompts.iter_mut().filter(|p| p.by_therapist) {
         p.text = db.open_or_say(Slot::PromptText(&p.prompt_id), &p.text);
     }
-    Ok((prompts, choices))
+}
+
+/// How many prompts a set asks (the landing page says it of the after-intimacy set).
+pub async fn count_in_set(db: &Db, prompt_set_id: &str) -> anyhow::Result<i64> {
+    on_db!(db, |pool| sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM prompts WHERE prompt_set_id = $1"
+    )
+    .bind(prompt_set_id)
+    .fetch_one(pool)
+    .await)
+    .context("count prompts of a set")
 }

@@ -92,12 +92,16 @@ struct HomePage {
 #[template(path = "landing.html")]
 struct LandingPage {
     layout: Layout,
+    /// How many questions an after-intimacy check-in asks, in words.
+    after_count: String,
 }
 
 async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> Result<Response> {
     let Some(person) = visitor else {
+        let n = crate::domain::prompts::after_intimacy_count(&state.db).await?;
         return Ok(LandingPage {
             layout: Layout::default(),
+            after_count: super::fmt::count(n),
         }
         .into_response());
     };

@@ -168,7 +168,7 @@ async fn invalid_answers_show_the_form_again_with_everything_typed(ctx: TestCont
                 ("a_after-how-was-it", &words),
                 ("private_after-how-was-it", "on"),
                 ("a_after-change", &too_long),
-                ("a_after-pace", "3"),
+                ("a_after-pressure-free", "3"),
             ],
         )
         .await;
@@ -179,7 +179,10 @@ async fn invalid_answers_show_the_form_again_with_everything_typed(ctx: TestCont
         .attr("input[name=private_after-how-was-it][checked]", "name")
         .is_some());
     assert!(page
-        .attr("input[name=a_after-pace][value='3'][checked]", "name")
+        .attr(
+            "input[name=a_after-pressure-free][value='3'][checked]",
+            "name"
+        )
         .is_some());
     let errors = page.texts(".field-error");
     assert_eq!(errors.len(), 2, "{errors:?}");
@@ -349,7 +352,7 @@ async fn no_note_of_care_when_the_answers_show_no_pressure(ctx: TestContext) {
         assert!(!who.get("/summary").await.body.contains(CARE));
     }
     // Feeling a little unsettled afterwards is enough, for the one who said so.
-    let next = b.start_checkin("after-intimacy").await;
+    let next = b.start_checkin("after-intimacy-more").await;
     b.answer(&next, &[("a_after-feeling-now", "4")]).await;
     assert!(b
         .get(&format!("/checkins/{next}"))

@@ -221,6 +221,38 @@ impl TestApp {
         }
     }
 
+    /// The rows of a query whose columns are all text (cast them in the SQL), each
+    /// column `None` when NULL.
+    pub async fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        use sqlx::Row;
+        match self.backend {
+            Backend::Sqlite => {
+                let mut c = sqlx::SqliteConnection::connect(&self.database_url)
+                    .await
+                    .unwrap();
+                sqlx::query(sql)
+                    .fetch_all(&mut c)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|r| (0..r.len()).map(|i| r.try_get(i).unwrap()).collect())
+                    .collect()
+            }
+            Backend::Postgres => {
+                let mut c = sqlx::PgConnection::connect(&self.database_url)
+                    .await
+                    .unwrap();
+                sqlx::query(sql)
+                    .fetch_all(&mut c)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|r| (0..r.len()).map(|i| r.try_get(i).unwrap()).collect())
+                    .collect()
+            }
+        }
+    }
+
     /// Runs one statement on this app's database (to set up what no page can); returns
     /// the rows it changed.
     pub async fn exec(&self, sql: &str) -> u64 {

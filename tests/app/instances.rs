@@ -75,8 +75,8 @@ async fn simultaneous_last_answers_reveal_exactly_once(ctx: TestContext) {
         let (ma, mb) = (marker("cy"), marker("dee"));
         // Tokens first, so the two posts leave at the same moment.
         let (ta, tb) = (a.csrf().await, b.csrf().await);
-        let body_a = format!("csrf_token={ta}&a_after-enjoyable={ma}&a_after-pace=4");
-        let body_b = format!("csrf_token={tb}&a_after-enjoyable={mb}&a_after-pace=2");
+        let body_a = format!("csrf_token={ta}&a_after-enjoyable={ma}&a_after-connected=4");
+        let body_b = format!("csrf_token={tb}&a_after-enjoyable={mb}&a_after-connected=2");
         let path = format!("/checkins/{id}/answers");
         let (ra, rb) = tokio::join!(a.post_raw(&path, &body_a), b.post_raw(&path, &body_b));
         let revealed = [&ra, &rb]

@@ -23,6 +23,7 @@ mod couples;
 mod delivery;
 mod everyday;
 mod instances;
+mod library;
 mod limits;
 mod notices;
 mod ops;
@@ -57,6 +58,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(account::tests());
     v.extend(couples::tests());
     v.extend(checkins::tests());
+    v.extend(library::tests());
     v.extend(privacy::tests());
     v.extend(summary::tests());
     v.extend(robustness::tests());

@@ -27,7 +27,7 @@ async fn history(a: &Browser, b: &Browser, n: usize) -> String {
         let v = ((i % 5) + 1).to_string();
         let fields = [
             ("a_after-connected", v.as_str()),
-            ("a_after-pace", "4"),
+            ("a_after-pressure-free", "4"),
             ("a_after-mattered-equally", "5"),
             ("a_after-change", "a little more time"),
             ("a_after-enjoyable", "laughing"),

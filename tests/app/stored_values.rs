@@ -91,7 +91,7 @@ async fn answer(who: &Browser, checkin: &str, enjoyable: &str, change: &str) {
         &[
             (ENJOYABLE, enjoyable),
             (CHANGE, change),
-            ("a_after-pace", "4"),
+            ("a_after-connected", "4"),
         ],
     )
     .await

@@ -135,7 +135,7 @@ async fn only_revealed_checkins_feed_the_summary(ctx: TestContext) {
 async fn both_partners_see_the_same_figures_from_their_own_side(ctx: TestContext) {
     let app = ctx.spawn().await;
     let (a, b) = app.couple("Gia", "Hugo").await;
-    let id = b.start_checkin("after-intimacy").await;
+    let id = b.start_checkin("after-intimacy-more").await;
     a.answer(&id, &[("a_after-pace", "3")]).await;
     b.answer(&id, &[("a_after-pace", "5")]).await;
     let pa = a.get("/summary").await.body;
@@ -370,12 +370,12 @@ async fn choice_answers_are_counted_for_each_partner(ctx: TestContext) {
     let app = ctx.spawn().await;
     let (a, b) = app.couple("Mo", "Nia").await;
     for (mine, theirs) in [("1", "2"), ("3", "3")] {
-        let id = a.start_checkin("after-intimacy").await;
+        let id = a.start_checkin("after-intimacy-more").await;
         a.answer(&id, &[("a_after-how-it-began", mine)]).await;
         b.answer(&id, &[("a_after-how-it-began", theirs)]).await;
     }
     // Not yet revealed: not counted.
-    let open = b.start_checkin("after-intimacy").await;
+    let open = b.start_checkin("after-intimacy-more").await;
     b.answer(&open, &[("a_after-how-it-began", "5")]).await;
     let rows = |page: &crate::helpers::Page| -> Vec<String> {
         page.html()

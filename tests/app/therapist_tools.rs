@@ -547,8 +547,8 @@ async fn cancelling_an_exercise_asks_first_and_the_couple_no_longer_sees_it(ctx:
     let exercise = assignment_id(&a.get("/").await);
     // One check-in done through it before it is cancelled.
     let done = start_exercise(&a).await;
-    a.answer(&done, &[("a_after-pace", "4")]).await;
-    b.answer(&done, &[("a_after-pace", "2")]).await;
+    a.answer(&done, &[("a_after-connected", "4")]).await;
+    b.answer(&done, &[("a_after-connected", "2")]).await;
     let cancel_path = format!("/therapist/couples/{link}/assignments/{exercise}/cancel");
     let confirm = t.get(&cancel_path).await;
     confirm.assert_ok();

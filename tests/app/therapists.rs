@@ -556,14 +556,14 @@ async fn an_exercises_answers_show_within_consent_only(ctx: TestContext) {
         a.answer(
             &id,
             &[
-                ("a_after-pace", "4"),
+                ("a_after-connected", "4"),
                 ("a_after-enjoyable", &words),
                 ("a_after-change", &private),
                 ("private_after-change", "on"),
             ],
         )
         .await;
-        b.answer(&id, &[("a_after-pace", "2")]).await;
+        b.answer(&id, &[("a_after-connected", "2")]).await;
         let page = t.get(&format!("/therapist/couples/{link}")).await;
         let tables = page.texts("details table");
         assert_eq!(

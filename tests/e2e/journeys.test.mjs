@@ -77,14 +77,12 @@ async function makeInvite(page, { tag } = {}) {
 }
 
 /** Answers of one person to the first prompt set, by the questions' visible text. */
-async function answerAfterIntimacy(page, { how, enjoyed, keepEnjoyedPrivate, connected, began }) {
+async function answerAfterIntimacy(page, { how, enjoyed, keepEnjoyedPrivate, connected }) {
   await page.getByRole('textbox', { name: 'How was that for you?' }).fill(how);
   await page.getByRole('group', { name: 'How connected did you feel to your partner?' })
     .getByRole('radio', { name: new RegExp(`^${connected}\\b`) }).check();
   await page.getByRole('group', { name: 'How free of pressure did it feel for you?' })
     .getByRole('radio', { name: /^5/ }).check();
-  await page.getByRole('group', { name: 'How did it begin?' })
-    .getByRole('radio', { name: began }).check();
   await page.getByRole('textbox', { name: 'What was enjoyable?' }).fill(enjoyed);
   if (keepEnjoyedPrivate) {
     await page.getByRole('checkbox', { name: /Keep this one private.*What was enjoyable\?/ }).check();
@@ -141,7 +139,6 @@ for (const js of [true, false]) {
       enjoyed: `Laughing together ${privateWords}`,
       keepEnjoyedPrivate: true,
       connected: 4,
-      began: 'We both did',
     });
     await alex.getByRole('button', { name: 'Save my answers' }).click();
     await alex.getByText('Your answers are saved').waitFor();
@@ -158,7 +155,6 @@ for (const js of [true, false]) {
       enjoyed: 'The slow start',
       keepEnjoyedPrivate: false,
       connected: 5,
-      began: 'My partner got things started',
     });
     await sam.getByRole('button', { name: 'Save my answers' }).click();
 
