@@ -55,6 +55,8 @@ pub(super) struct Notice {
 struct DashboardPage {
     layout: Layout,
     notice: &'static str,
+    /// What changed since the last visit (a couple stopped sharing), until dismissed.
+    notices: Vec<crate::domain::notices::Notice>,
     dashboard: Dashboard,
 }
 
@@ -67,9 +69,15 @@ async fn show_dashboard(
         "code" => "Here is your new code. The one before it no longer works.",
         _ => "",
     };
+    let notices = if person.has_notices {
+        crate::domain::notices::for_person(&state.db, person.user_id).await?
+    } else {
+        Vec::new()
+    };
     Ok(DashboardPage {
         layout: Layout::for_person(&person),
         notice,
+        notices,
         dashboard: therapists::dashboard(&state.db, &state.clock, &person).await?,
     })
 }

@@ -48,7 +48,7 @@ async fn unlinking_tells_the_other_partner_and_the_therapist(ctx: TestContext) {
 
 async fn stopping_sharing_tells_the_other_partner_and_the_therapist(ctx: TestContext) {
     let app = ctx.spawn().await;
-    let (_t, a, b, link) = linked_as(&app, ("Tess", "Ana", "Ben"), ("2", "2")).await;
+    let (t, a, b, link) = linked_as(&app, ("Tess", "Ana", "Ben"), ("2", "2")).await;
     b.post_form(
         &format!("/couple/therapist/{link}/revoke"),
         &[("confirm", "yes")],
@@ -59,6 +59,20 @@ async fn stopping_sharing_tells_the_other_partner_and_the_therapist(ctx: TestCon
     assert!(home.body.contains(STOPPED), "{}", home.body);
     assert!(!b.get("/").await.body.contains(STOPPED));
     assert_eq!(therapist_notices(&app).await, 1);
+    // The therapist reads it on their dashboard and dismisses it there.
+    let dash = t.get("/therapist").await;
+    assert!(
+        dash.body.contains("A couple stopped sharing with you"),
+        "{}",
+        dash.body
+    );
+    let action = dash
+        .attr("form[action^='/notices/']", "action")
+        .expect("a way to dismiss it");
+    t.post_form(&action, &[])
+        .await
+        .assert_redirect_to("/therapist");
+    assert_eq!(therapist_notices(&app).await, 0);
 }
 
 async fn deleting_an_account_tells_the_partner(ctx: TestContext) {
