@@ -130,7 +130,7 @@ for (const js of [true, false]) {
     await check(alex, 'home-linked');
     await main(alex).getByRole('link', { name: 'Start a check-in' }).click();
     await check(alex, 'checkin-new');
-    await alex.getByRole('radio', { name: /After we were intimate/ }).check();
+    await alex.getByRole('radio', { name: /^After we were intimate \(/ }).check();
     await alex.getByRole('button', { name: 'Start', exact: true }).click();
     await alex.getByRole('heading', { level: 1, name: 'After we were intimate' }).waitFor();
     await check(alex, 'checkin-answer');
@@ -332,7 +332,7 @@ for (const js of [true, false]) {
     await main(t).getByRole('link', { name: 'Ana and Ben' }).click();
     await check(t, 'therapist-couple');
     await main(t).getByText("Read a set's questions first").click();
-    await main(t).getByRole('link', { name: 'After we were intimate' }).click();
+    await main(t).getByRole('link', { name: 'After we were intimate', exact: true }).click();
     await t.getByRole('heading', { level: 1, name: 'After we were intimate' }).waitFor();
     await check(t, 'therapist-set-library');
     await main(t).getByRole('link', { name: 'Back to assigning an exercise' }).click();
@@ -448,6 +448,7 @@ test('a whole check-in with only Tab, Space and Enter (and typing the words)', a
   await lee.goto(BASE + '/couple');
   await lee.getByLabel('Invite code').fill(code);
   await lee.getByRole('button', { name: 'Link with my partner' }).click();
+  await lee.getByRole('button', { name: 'Link with Kim' }).click();
   await main(lee).getByText("You're linked with Kim").waitFor();
 
   // From here on: keyboard only.
@@ -455,9 +456,9 @@ test('a whole check-in with only Tab, Space and Enter (and typing the words)', a
   await tabTo(kim, main(kim).getByRole('link', { name: 'Start a check-in' }));
   await kim.keyboard.press('Enter');
   await kim.getByRole('heading', { name: 'Start a check-in' }).waitFor();
-  await tabTo(kim, kim.getByRole('radio', { name: /After we were intimate/ }));
+  await tabTo(kim, kim.getByRole('radio', { name: /^After we were intimate \(/ }));
   await kim.keyboard.press('Space');
-  assert.ok(await kim.getByRole('radio', { name: /After we were intimate/ }).isChecked());
+  assert.ok(await kim.getByRole('radio', { name: /^After we were intimate \(/ }).isChecked());
   await tabTo(kim, kim.getByRole('button', { name: 'Start', exact: true }));
   await kim.keyboard.press('Enter');
   await kim.getByRole('heading', { level: 1, name: 'After we were intimate' }).waitFor();
