@@ -77,12 +77,12 @@ async function makeInvite(page, { tag } = {}) {
 }
 
 /** Answers of one person to the first prompt set, by the questions' visible text. */
-async function answerAfterIntimacy(page, { how, enjoyed, keepEnjoyedPrivate, connected }) {
+async function answerAfterIntimacy(page, { how, enjoyed, keepEnjoyedPrivate, connected, pressure = 5 }) {
   await page.getByRole('textbox', { name: 'How was that for you?' }).fill(how);
   await page.getByRole('group', { name: 'How connected did you feel to your partner?' })
     .getByRole('radio', { name: new RegExp(`^${connected}\\b`) }).check();
   await page.getByRole('group', { name: 'How free of pressure did it feel for you?' })
-    .getByRole('radio', { name: /^5/ }).check();
+    .getByRole('radio', { name: new RegExp(`^${pressure}\\b`) }).check();
   await page.getByRole('textbox', { name: 'What was enjoyable?' }).fill(enjoyed);
   if (keepEnjoyedPrivate) {
     await page.getByRole('checkbox', { name: /Keep this one private.*What was enjoyable\?/ }).check();
@@ -131,8 +131,13 @@ for (const js of [true, false]) {
     await main(alex).getByRole('link', { name: 'Start a check-in' }).click();
     await check(alex, 'checkin-new');
     await alex.getByRole('radio', { name: /^After we were intimate \(/ }).check();
+    // The day it was about, three days back: that is the date everything shows.
+    const day = new Date(Date.now() - 3 * 86400000);
+    const dayLabel = `${day.getUTCDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][day.getUTCMonth()]} ${day.getUTCFullYear()}`;
+    await alex.getByLabel(/When was it/).fill(day.toISOString().slice(0, 10));
     await alex.getByRole('button', { name: 'Start', exact: true }).click();
     await alex.getByRole('heading', { level: 1, name: 'After we were intimate' }).waitFor();
+    await main(alex).getByText(dayLabel).first().waitFor();
     await check(alex, 'checkin-answer');
     await answerAfterIntimacy(alex, {
       how: `Gentle and unhurried ${sharedWords}`,
@@ -155,11 +160,16 @@ for (const js of [true, false]) {
       enjoyed: 'The slow start',
       keepEnjoyedPrivate: false,
       connected: 5,
+      pressure: 1,
     });
+    // The lowest point of the pressure scale says it plainly.
+    await main(sam).getByText('1: I felt pressured').waitFor();
     await sam.getByRole('button', { name: 'Save my answers' }).click();
 
     // The reveal: both answers side by side, the private one only for its writer.
     await sam.getByText('Here are your answers side by side').waitFor();
+    // Sam felt pressured: a kind note for Sam alone.
+    await main(sam).getByRole('heading', { name: 'A note just for you' }).waitFor();
     await check(sam, 'checkin-revealed');
     const howWasIt = main(sam).getByRole('region', { name: 'How was that for you?' });
     await howWasIt.getByRole('heading', { name: 'You', exact: true }).waitFor();
@@ -169,6 +179,7 @@ for (const js of [true, false]) {
     await alex.reload();
     await main(alex).getByText(privateWords).waitFor();
     await main(alex).getByText('Kept private: only you see this.').waitFor();
+    assert.equal(await main(alex).getByText('A note just for you').count(), 0, 'the note is never the partner\'s');
     await check(alex, 'checkin-revealed-own-private');
 
     // The summary draws the chart, with its figures as text too.
@@ -178,7 +189,14 @@ for (const js of [true, false]) {
     // The same figures as a table, folded away under a visible summary line.
     assert.ok(await alex.getByText('The figures as a table').count() >= 1, 'the chart offers its figures');
     assert.ok(await alex.getByRole('table', { includeHidden: true }).count() >= 1, 'the chart has a table of its figures');
+    // Labelled by the couple's day, and plain about what "opened" counts.
+    await main(alex).getByRole('heading', { name: dayLabel }).first().waitFor();
+    await main(alex).getByText('Who opened check-ins here in the app').waitFor();
+    assert.equal(await main(alex).getByText('A note just for you').count(), 0, 'nor on the partner\'s summary');
     await check(alex, 'summary');
+    await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Together' }).click();
+    await main(sam).getByRole('heading', { name: 'A note just for you' }).waitFor();
+    await check(sam, 'summary-with-care-note');
     await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-ins' }).click();
     await check(alex, 'checkins');
 
