@@ -171,6 +171,26 @@ pub struct TestApp {
     _stop: Arc<Stop>,
 }
 
+/// Runs `$body` with `$c`, a fresh connection to the app's database, on either backend.
+macro_rules! on_test_db {
+    ($app:expr, |$c:ident| $body:expr) => {
+        match $app.backend {
+            Backend::Sqlite => {
+                let mut $c = sqlx::SqliteConnection::connect(&$app.database_url)
+                    .await
+                    .unwrap();
+                $body
+            }
+            Backend::Postgres => {
+                let mut $c = sqlx::PgConnection::connect(&$app.database_url)
+                    .await
+                    .unwrap();
+                $body
+            }
+        }
+    };
+}
+
 impl TestApp {
     /// A fresh browser with its own cookies.
     pub fn browser(&self) -> Browser {
@@ -199,85 +219,33 @@ impl TestApp {
 
     /// A connection to this app's database, to check what is stored.
     pub async fn count(&self, sql: &str) -> i64 {
-        match self.backend {
-            Backend::Sqlite => {
-                let mut c = sqlx::SqliteConnection::connect(&self.database_url)
-                    .await
-                    .unwrap();
-                sqlx::query_scalar::<_, i64>(sql)
-                    .fetch_one(&mut c)
-                    .await
-                    .unwrap()
-            }
-            Backend::Postgres => {
-                let mut c = sqlx::PgConnection::connect(&self.database_url)
-                    .await
-                    .unwrap();
-                sqlx::query_scalar::<_, i64>(sql)
-                    .fetch_one(&mut c)
-                    .await
-                    .unwrap()
-            }
-        }
+        on_test_db!(self, |c| sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(&mut c)
+            .await
+            .unwrap())
     }
 
     /// The rows of a query whose columns are all text (cast them in the SQL), each
     /// column `None` when NULL.
     pub async fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
         use sqlx::Row;
-        match self.backend {
-            Backend::Sqlite => {
-                let mut c = sqlx::SqliteConnection::connect(&self.database_url)
-                    .await
-                    .unwrap();
-                sqlx::query(sql)
-                    .fetch_all(&mut c)
-                    .await
-                    .unwrap()
-                    .iter()
-                    .map(|r| (0..r.len()).map(|i| r.try_get(i).unwrap()).collect())
-                    .collect()
-            }
-            Backend::Postgres => {
-                let mut c = sqlx::PgConnection::connect(&self.database_url)
-                    .await
-                    .unwrap();
-                sqlx::query(sql)
-                    .fetch_all(&mut c)
-                    .await
-                    .unwrap()
-                    .iter()
-                    .map(|r| (0..r.len()).map(|i| r.try_get(i).unwrap()).collect())
-                    .collect()
-            }
-        }
+        on_test_db!(self, |c| sqlx::query(sql)
+            .fetch_all(&mut c)
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| (0..r.len()).map(|i| r.try_get(i).unwrap()).collect())
+            .collect())
     }
 
     /// Runs one statement on this app's database (to set up what no page can); returns
     /// the rows it changed.
     pub async fn exec(&self, sql: &str) -> u64 {
-        match self.backend {
-            Backend::Sqlite => {
-                let mut c = sqlx::SqliteConnection::connect(&self.database_url)
-                    .await
-                    .unwrap();
-                sqlx::query(sql)
-                    .execute(&mut c)
-                    .await
-                    .unwrap()
-                    .rows_affected()
-            }
-            Backend::Postgres => {
-                let mut c = sqlx::PgConnection::connect(&self.database_url)
-                    .await
-                    .unwrap();
-                sqlx::query(sql)
-                    .execute(&mut c)
-                    .await
-                    .unwrap()
-                    .rows_affected()
-            }
-        }
+        on_test_db!(self, |c| sqlx::query(sql)
+            .execute(&mut c)
+            .await
+            .unwrap()
+            .rows_affected())
     }
 }
 
