@@ -200,6 +200,26 @@ for (const js of [true, false]) {
     await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Check-ins' }).click();
     await check(alex, 'checkins');
 
+    // A set with choices: once both answered, the summary counts each partner's choices.
+    await main(alex).getByRole('link', { name: 'Start a check-in' }).click();
+    await alex.getByRole('radio', { name: /^After we were intimate: a little more/ }).check();
+    await alex.getByRole('button', { name: 'Start', exact: true }).click();
+    const chooseBegan = async (page, label) => {
+      await page.getByRole('group', { name: 'How did it begin?' }).getByRole('radio', { name: label }).check();
+      await page.getByRole('button', { name: 'Save my answers' }).click();
+    };
+    await chooseBegan(alex, 'We both did');
+    await alex.getByText('Your answers are saved').waitFor();
+    await sam.goto(BASE + '/');
+    await main(sam).getByRole('link', { name: /a little more/ }).click();
+    await chooseBegan(sam, 'My partner got things started');
+    await sam.getByText('Here are your answers side by side').waitFor();
+    await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Together' }).click();
+    const chose = main(alex).getByRole('region', { name: 'What you each chose' });
+    await chose.getByRole('row', { name: /We both did 1 0/ }).waitFor();
+    await chose.getByRole('row', { name: /My partner got things started 0 1/ }).waitFor();
+    await check(alex, 'summary-choices');
+
     // Account pages.
     await alex.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
     await check(alex, 'account');
@@ -226,6 +246,13 @@ for (const js of [true, false]) {
     await sam.getByRole('button', { name: 'Yes, unlink' }).click();
     await main(sam).getByRole('button', { name: 'Make an invite code' }).waitFor();
     await check(sam, 'couple-unlinked');
+    // Alex is told, calmly, until Alex says okay.
+    await alex.goto(BASE + '/');
+    await main(alex).getByText('Your partner unlinked your accounts.').waitFor();
+    await check(alex, 'home-partner-unlinked');
+    await main(alex).getByRole('button', { name: 'Okay, thank you' }).click();
+    await main(alex).getByRole('heading', { level: 1, name: /Hello, Alex/ }).waitFor();
+    assert.equal(await main(alex).getByText('Your partner unlinked your accounts.').count(), 0);
 
     // And both sign out.
     for (const page of [sam, alex]) {
