@@ -192,13 +192,15 @@ pub async fn unlink(db: &Db, clock: &Clock, by: UserId, couple: Option<CoupleId>
     }
 }
 
+pub use crate::store::history::{Agreed as HistoryAgreed, HistoryState};
+
 /// Where bringing back an earlier shared history stands, for a partner of an active
 /// couple whose two people were linked before; `None` when there is nothing to bring back.
 pub async fn earlier_history(
     db: &Db,
     couple: Option<CoupleId>,
     me: UserId,
-) -> Result<Option<store::history::HistoryState>> {
+) -> Result<Option<HistoryState>> {
     let Some(couple) = couple else {
         return Ok(None);
     };
@@ -213,7 +215,7 @@ pub async fn agree_to_bring_back_history(
     clock: &Clock,
     couple: Option<CoupleId>,
     me: UserId,
-) -> Result<store::history::Agreed> {
+) -> Result<HistoryAgreed> {
     // Only where there is an earlier history of these two to bring back.
     if earlier_history(db, couple, me).await?.is_none() {
         return Err(AppError::NotFound);

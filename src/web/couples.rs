@@ -48,7 +48,7 @@ struct CouplePage {
     join_code: String,
     errors: FieldErrors,
     /// Linked again with the same partner, with earlier shared check-ins to bring back.
-    history: Option<store::history::HistoryState>,
+    history: Option<couples::HistoryState>,
     /// Not linked now, but a therapist was linked with a couple they were in: the page
     /// points to that couple's access log, which stays theirs to read.
     past_therapist: bool,
@@ -119,7 +119,7 @@ async fn submit_history(
     )
     .await?;
     Ok(Redirect::to(match outcome {
-        store::history::Agreed::Restored(_) => "/couple?done=history",
+        couples::HistoryAgreed::Restored(_) => "/couple?done=history",
         _ => "/couple?done=history-waiting",
     }))
 }
