@@ -168,7 +168,7 @@ async fn accept_invite_tx(
             return Ok(AcceptOutcome::InviterAlreadyLinked);
         }
         if !confirmed {
-            // Leaving here drops the transaction: nothing was written.
+            // Nothing was written: only the checks ran.
             return Ok(AcceptOutcome::WouldLink);
         }
         let used = sqlx::query(

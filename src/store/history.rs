@@ -91,7 +91,7 @@ pub async fn agree(
             .fetch_optional(&mut **tx)
             .await?;
         if found.is_none() {
-            // Nothing is written yet: leaving here rolls back nothing.
+            // Nothing is written yet.
             return Ok(Agreed::NotInCouple);
         }
         sqlx::query(
@@ -108,7 +108,6 @@ pub async fn agree(
                 .bind(couple)
                 .fetch_one(&mut **tx)
                 .await?;
-        // No early return from here on: the agreement just written must be committed.
         let outcome = if agreed < 2 {
             Agreed::Waiting
         } else {

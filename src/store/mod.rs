@@ -95,10 +95,12 @@ macro_rules! on_writer {
     }};
 }
 
-/// Runs a block inside one write transaction on either backend and commits it when the
-/// block returns `Ok`. Inside the block `$tx` is `&mut Transaction<'_, DB>`; write
-/// `&mut **$tx` as the executor. The block is compiled once per backend. A transaction
-/// counts as one round of queries in [`Db::query_count`].
+/// Runs a block inside one write transaction on either backend. The block is the body of
+/// an async block, so `?` and `return` leave the block, never the calling function; its
+/// `Result` decides: `Ok` commits, `Err` rolls back, and the macro's value is that result.
+/// Inside the block `$tx` is `&mut Transaction<'_, DB>`; write `&mut **$tx` as the
+/// executor. The block is compiled once per backend. A transaction counts as one round of
+/// queries in [`Db::query_count`].
 macro_rules! in_tx {
     ($db:expr, |$tx:ident| $body:block) => {{
         let db: &$crate::store::Db = $db;
@@ -111,23 +113,60 @@ macro_rules! in_tx {
                     .begin_with("BEGIN IMMEDIATE")
                     .await
                     .context("begin sqlite transaction")?;
-                let $tx = &mut tx;
-                let out = $body;
-                tx.commit().await.context("commit")?;
-                out
+                let out = {
+                    let $tx = &mut tx;
+                    async { $body }.await
+                };
+                $crate::store::finish_tx!(tx, out)
             }
             $crate::store::Pools::Postgres(pool) => {
                 let mut tx = pool.begin().await.context("begin postgres transaction")?;
-                let $tx = &mut tx;
-                let out = $body;
-                tx.commit().await.context("commit")?;
-                out
+                let out = {
+                    let $tx = &mut tx;
+                    async { $body }.await
+                };
+                $crate::store::finish_tx!(tx, out)
             }
         }
     }};
 }
 
-pub(crate) use {in_tx, on_db, on_writer};
+/// Commits `$tx` when `$out` is `Ok`, rolls it back when it is `Err`; the value is `$out`
+/// (or the commit's error).
+macro_rules! finish_tx {
+    ($tx:ident, $out:ident) => {
+        match $out {
+            Ok(value) => $tx.commit().await.context("commit").map(|()| value),
+            Err(e) => match $tx.rollback().await {
+                Ok(()) => Err(e),
+                Err(r) => Err(e.context(format!("and the rollback failed: {r}"))),
+            },
+        }
+    };
+}
+
+pub(crate) use {finish_tx, in_tx, on_db, on_writer};
+
+/// Writes one throttle row for `subject` in a transaction whose body then ends in `Err`
+/// when `fail`: the suite proves that such a body leaves nothing behind, on both backends.
+#[cfg(feature = "test-routes")]
+pub async fn write_then_maybe_fail(db: &Db, subject: &[u8], fail: bool) -> anyhow::Result<()> {
+    in_tx!(db, |tx| {
+        sqlx::query(
+            "INSERT INTO throttle_events (bucket, subject, occurred_at) VALUES ('login', $1, $2)",
+        )
+        .bind(subject)
+        .bind(time::OffsetDateTime::now_utc())
+        .execute(&mut **tx)
+        .await?;
+        // The body's value decides, not only an early `?` or `return`.
+        if fail {
+            Err(anyhow::anyhow!("the body failed after its write"))
+        } else {
+            Ok(())
+        }
+    })
+}
 
 /// The few spots where SQLite and PostgreSQL need different SQL.
 pub mod dialect {

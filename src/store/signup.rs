@@ -54,7 +54,7 @@ pub async fn create_account(
             .await?
             .rows_affected();
             if used != 1 {
-                // Returning here drops the transaction: nothing is written.
+                // The code did not work: the update above changed nothing, so nothing is written.
                 return Ok(Created::CodeNotValid);
             }
         }

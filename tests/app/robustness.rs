@@ -17,6 +17,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         static_files_are_served_from_the_binary,
         control_characters_get_a_message_not_a_500,
         malformed_queries_and_paths_get_our_own_pages,
+        a_transaction_whose_body_fails_after_a_write_leaves_nothing,
     )
 }
 
@@ -354,4 +355,26 @@ async fn malformed_queries_and_paths_get_our_own_pages(ctx: TestContext) {
     let page = a.get("/checkins/%FF%FE").await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
     assert_eq!(page.texts("h1"), vec!["Nothing here"]);
+}
+
+async fn a_transaction_whose_body_fails_after_a_write_leaves_nothing(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let count = "SELECT COUNT(*) FROM throttle_events WHERE bucket = 'login'";
+    let failed = mutual::store::write_then_maybe_fail(&app.db, b"probe-failed", true).await;
+    assert!(failed.is_err(), "the body's error comes back");
+    assert_eq!(
+        app.count(count).await,
+        0,
+        "a body ending in Err is rolled back"
+    );
+    mutual::store::write_then_maybe_fail(&app.db, b"probe-ok", false)
+        .await
+        .unwrap();
+    assert_eq!(
+        app.count(count).await,
+        1,
+        "a body ending in Ok is committed"
+    );
+    // The writer is usable after the rollback: the app still takes a sign-up.
+    app.person("Rollo").await;
 }
