@@ -68,7 +68,7 @@ async fn couple_page(
     let (invite, past_therapist) = if person.couple_id.is_none() {
         (
             couples::open_invite(&state.db, &state.clock, person.user_id).await?,
-            store::access_log::any_for_member(&state.db, person.user_id).await?,
+            crate::domain::therapists::has_access_log(&state.db, person.user_id).await?,
         )
     } else {
         (None, false)

@@ -140,6 +140,12 @@ pub async fn access_log_for_member(db: &Db, member: UserId) -> Result<Vec<Access
     Ok(store::access_log::for_member(db, member, 500).await?)
 }
 
+/// Whether a therapist was ever linked with a couple `member` is or was part of (their
+/// access log then has a page of its own, readable after unlinking).
+pub async fn has_access_log(db: &Db, member: UserId) -> Result<bool> {
+    Ok(store::access_log::any_for_member(db, member).await?)
+}
+
 fn level_from(raw: &str) -> Result<ConsentLevel> {
     ConsentLevel::parse(raw).ok_or_else(|| {
         AppError::Invalid(FieldErrors::single(
