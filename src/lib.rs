@@ -15,7 +15,7 @@ pub mod config;
 pub mod crypto;
 /// Rules: who may see what, reveals, summaries. No HTTP, no SQL.
 pub mod domain;
-/// The one error type and its responses.
+/// The one error type (its responses are `web::errors`).
 pub mod error;
 /// Typed ids.
 pub mod ids;
@@ -23,3 +23,7 @@ pub mod ids;
 pub mod store;
 /// The HTTP edge: routes, extractors, pages.
 pub mod web;
+
+/// The layers, checked rather than remembered: web → domain → store, never around.
+#[cfg(test)]
+mod layers;

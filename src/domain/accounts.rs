@@ -117,7 +117,7 @@ pub async fn change_password(
     db: &Db,
     hashing: &PasswordHashing,
     clock: &Clock,
-    person: &crate::store::sessions::SessionPerson,
+    person: &crate::domain::sessions::SessionPerson,
     current: &str,
     new: &str,
 ) -> Result<()> {

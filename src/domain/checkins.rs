@@ -48,25 +48,6 @@ impl Status {
         }
     }
 
-    /// Short, pressure-free words for lists and headings.
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::YourTurn => "Waiting for you, whenever you're ready",
-            Status::PartnerTurn => "Waiting for your partner",
-            Status::Revealed => "Both answered",
-            Status::SetAside => "Set aside",
-            Status::Closed => "Closed",
-        }
-    }
-
-    pub fn css(self) -> &'static str {
-        match self {
-            Status::Revealed => "done",
-            Status::YourTurn | Status::PartnerTurn => "waiting",
-            Status::SetAside | Status::Closed => "",
-        }
-    }
-
     pub fn is_open(self) -> bool {
         matches!(self, Status::YourTurn | Status::PartnerTurn)
     }
@@ -88,13 +69,6 @@ pub struct CheckinSummary {
     pub dated_on: Date,
     pub created_at: OffsetDateTime,
     pub status: Status,
-}
-
-impl CheckinSummary {
-    /// When the moment was, if noted; otherwise when the check-in was started.
-    pub fn date_label(&self) -> String {
-        crate::web::fmt::date(self.dated_on)
-    }
 }
 
 impl From<CheckinRow> for CheckinSummary {
@@ -235,7 +209,7 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
 pub async fn start(
     db: &Db,
     clock: &Clock,
-    person: &crate::store::sessions::SessionPerson,
+    person: &crate::domain::sessions::SessionPerson,
     prompt_set_id: &str,
     moment_on: &str,
     assignment: &str,

@@ -260,3 +260,11 @@ mod tests {
         assert_eq!(normalise_code("ABCDE-FGHJU"), None);
     }
 }
+
+/// When the couple `couple` began, for the couple page; nothing for someone not linked.
+pub async fn since(db: &Db, couple: Option<CoupleId>) -> Result<Option<OffsetDateTime>> {
+    match couple {
+        Some(c) => Ok(store::couples::couple_since(db, c).await?),
+        None => Ok(None),
+    }
+}

@@ -7,8 +7,8 @@
 //! sign-up does, so these forms tell nobody who has an account.
 
 use crate::clock::Clock;
+use crate::domain::sessions::SessionPerson;
 use crate::error::{FieldErrors, Result};
-use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
 use super::accounts;

@@ -7,6 +7,35 @@ use crate::store::checkins::{AnswerRow, NewAnswer};
 use crate::store::prompts::{ChoiceRow, PromptRow};
 use crate::store::{self, Db};
 
+/// A question set as lists show it: the library's, or one its owner wrote.
+#[derive(Debug, Clone)]
+pub struct PromptSet {
+    pub prompt_set_id: String,
+    pub title: String,
+    pub description: String,
+    pub prompt_count: i64,
+}
+
+impl From<store::prompts::PromptSetRow> for PromptSet {
+    fn from(r: store::prompts::PromptSetRow) -> Self {
+        PromptSet {
+            prompt_set_id: r.prompt_set_id,
+            title: r.title,
+            description: r.description,
+            prompt_count: r.prompt_count,
+        }
+    }
+}
+
+/// The library's sets not retired, with `owner`'s own among them when given, in order.
+pub async fn sets(db: &Db, owner: Option<UserId>) -> Result<Vec<PromptSet>> {
+    Ok(store::prompts::list_sets(db, owner)
+        .await?
+        .into_iter()
+        .map(PromptSet::from)
+        .collect())
+}
+
 /// Longest free-text answer, in characters.
 pub const TEXT_MAX: usize = 4000;
 

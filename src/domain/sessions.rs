@@ -9,9 +9,96 @@ use time::{Duration, OffsetDateTime};
 
 use crate::clock::Clock;
 use crate::error::{AppError, Result};
+use crate::ids::CoupleId;
 use crate::ids::UserId;
-use crate::store::sessions::{SessionPerson, SessionRow};
+use crate::store::sessions::{PendingSessionRow, SessionPersonRow, SessionRow};
 use crate::store::{self, Db};
+
+/// Who is asking: what every signed-in page needs to know about the person, their couple
+/// and their session, read in one query per request.
+#[derive(Clone)]
+pub struct SessionPerson {
+    pub user_id: UserId,
+    pub display_name: String,
+    /// The token this session's forms carry.
+    pub csrf_token: String,
+    /// Names the session on the devices page (never the cookie's token).
+    pub session_public_id: String,
+    pub is_therapist: bool,
+    /// A therapist the operator approved (or who signed up while anyone could be one):
+    /// only then can couples invite them and they see couples.
+    pub therapist_approved: bool,
+    pub couple_id: Option<CoupleId>,
+    pub partner_id: Option<UserId>,
+    pub partner_name: Option<String>,
+    /// The couple has a therapist link that is not revoked (pages skip the therapist
+    /// queries otherwise).
+    pub has_therapist: bool,
+    /// The person has notices to read (home skips that query otherwise).
+    pub has_notices: bool,
+    /// The person's time zone, as stored (`domain::time_zone`).
+    pub time_zone: String,
+}
+
+impl From<SessionPersonRow> for SessionPerson {
+    fn from(r: SessionPersonRow) -> Self {
+        SessionPerson {
+            user_id: r.user_id,
+            display_name: r.display_name,
+            csrf_token: r.csrf_token,
+            session_public_id: r.session_public_id,
+            is_therapist: r.is_therapist,
+            therapist_approved: r.therapist_approved,
+            couple_id: r.couple_id,
+            partner_id: r.partner_id,
+            partner_name: r.partner_name,
+            has_therapist: r.has_therapist,
+            has_notices: r.has_notices,
+            time_zone: r.time_zone,
+        }
+    }
+}
+
+/// Logs carry who, never the session's tokens.
+impl std::fmt::Debug for SessionPerson {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionPerson")
+            .field("user_id", &self.user_id)
+            .field("couple_id", &self.couple_id)
+            .field("is_therapist", &self.is_therapist)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A sign-in whose password was right and whose second factor is still to come.
+#[derive(Clone)]
+pub struct PendingSession {
+    pub user_id: UserId,
+    /// Names the session (never the cookie's token).
+    pub public_id: String,
+    pub email: String,
+    /// Where the sign-in lands: a therapist's dashboard, or home.
+    pub is_therapist: bool,
+}
+
+impl From<PendingSessionRow> for PendingSession {
+    fn from(r: PendingSessionRow) -> Self {
+        PendingSession {
+            user_id: r.user_id,
+            public_id: r.public_id,
+            email: r.email,
+            is_therapist: r.is_therapist,
+        }
+    }
+}
+
+impl std::fmt::Debug for PendingSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingSession")
+            .field("user_id", &self.user_id)
+            .finish_non_exhaustive()
+    }
+}
 
 /// How long sessions last.
 #[derive(Debug, Clone, Copy)]
@@ -89,16 +176,16 @@ pub async fn person(
             store::sessions::touch(db, &p.session_public_id, now).await?;
         }
     }
-    Ok(found)
+    Ok(found.map(SessionPerson::from))
 }
 
 /// The session behind `token` if it waits for its second factor.
-pub async fn pending(
-    db: &Db,
-    clock: &Clock,
-    token: &str,
-) -> Result<Option<store::sessions::PendingSession>> {
-    Ok(store::sessions::find_pending(db, &session_hash(token), clock.now()).await?)
+pub async fn pending(db: &Db, clock: &Clock, token: &str) -> Result<Option<PendingSession>> {
+    Ok(
+        store::sessions::find_pending(db, &session_hash(token), clock.now())
+            .await?
+            .map(PendingSession::from),
+    )
 }
 
 /// Turns a pending session into a full one.

@@ -11,10 +11,11 @@ use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, TOTP};
 
 use crate::clock::Clock;
+use crate::domain::sessions::{PendingSession, SessionPerson};
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::UserId;
 use crate::store::two_factor::TotpRow;
-use crate::store::{self, sessions::PendingSession, sessions::SessionPerson, Db};
+use crate::store::{self, Db};
 
 use super::password::PasswordHashing;
 use super::throttle;

@@ -8,8 +8,8 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::clock::Clock;
+use crate::domain::sessions::SessionPerson;
 use crate::error::{FieldErrors, Result};
-use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
 use super::checkins::{self, CheckinView, Status};

@@ -6,9 +6,10 @@ use time::OffsetDateTime;
 use super::{on_db, on_writer, Db};
 use crate::ids::{CoupleId, UserId};
 
-/// Everything a signed-in page needs about who is asking, read in one query.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct SessionPerson {
+/// Everything a signed-in page needs about who is asking, read in one query
+/// (`domain::sessions::SessionPerson` is what the rest of the app sees of it).
+#[derive(Clone, sqlx::FromRow)]
+pub struct SessionPersonRow {
     pub user_id: UserId,
     pub display_name: String,
     pub csrf_token: String,
@@ -100,8 +101,8 @@ pub async fn find_session_person(
     session_hash: &[u8],
     now: OffsetDateTime,
     idle_since: OffsetDateTime,
-) -> anyhow::Result<Option<SessionPerson>> {
-    on_db!(db, |pool| sqlx::query_as::<_, SessionPerson>(
+) -> anyhow::Result<Option<SessionPersonRow>> {
+    on_db!(db, |pool| sqlx::query_as::<_, SessionPersonRow>(
         FIND_SESSION_PERSON
     )
     .bind(session_hash)
@@ -202,7 +203,7 @@ pub async fn delete_expired(
 
 /// A session waiting for its second factor.
 #[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PendingSession {
+pub struct PendingSessionRow {
     pub user_id: UserId,
     pub public_id: String,
     pub email: String,
@@ -214,8 +215,8 @@ pub async fn find_pending(
     db: &Db,
     session_hash: &[u8],
     now: OffsetDateTime,
-) -> anyhow::Result<Option<PendingSession>> {
-    on_db!(db, |pool| sqlx::query_as::<_, PendingSession>(
+) -> anyhow::Result<Option<PendingSessionRow>> {
+    on_db!(db, |pool| sqlx::query_as::<_, PendingSessionRow>(
         "SELECT s.user_id, s.public_id, u.email, u.is_therapist
          FROM sessions s JOIN users u ON u.user_id = s.user_id
          WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.second_factor_pending = TRUE

@@ -393,7 +393,7 @@ struct ResetPage {
 fn form_layout(
     state: &AppState,
     jar: CookieJar,
-    visitor: Option<&crate::store::sessions::SessionPerson>,
+    visitor: Option<&crate::domain::sessions::SessionPerson>,
 ) -> (CookieJar, Layout) {
     match visitor {
         Some(p) => (jar, Layout::for_person(p)),

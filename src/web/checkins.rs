@@ -13,7 +13,6 @@ use crate::app::AppState;
 use crate::domain::checkins::{self, CheckinSummary, CheckinView};
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::CheckinId;
-use crate::store::{self, prompts::PromptSetRow};
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
@@ -54,7 +53,7 @@ async fn show_list(State(state): State<AppState>, person: Person) -> Result<List
 #[template(path = "checkins/new.html")]
 struct NewPage {
     layout: Layout,
-    sets: Vec<PromptSetRow>,
+    sets: Vec<crate::domain::prompts::PromptSet>,
     prompt_set_id: String,
     moment_on: String,
     errors: FieldErrors,
@@ -67,7 +66,7 @@ async fn new_page(
     moment_on: String,
     errors: FieldErrors,
 ) -> Result<NewPage> {
-    let sets = store::prompts::list_sets(&state.db, None).await?;
+    let sets = crate::domain::prompts::sets(&state.db, None).await?;
     let prompt_set_id = if prompt_set_id.is_empty() {
         sets.first()
             .map(|s| s.prompt_set_id.clone())

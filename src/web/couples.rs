@@ -13,7 +13,6 @@ use time::OffsetDateTime;
 use crate::app::AppState;
 use crate::domain::couples::{self, InviteCode};
 use crate::error::{AppError, FieldErrors, Result};
-use crate::store;
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
@@ -61,10 +60,7 @@ async fn couple_page(
     join_code: String,
     errors: FieldErrors,
 ) -> Result<CouplePage> {
-    let since = match person.couple_id {
-        Some(c) => store::couples::couple_since(&state.db, c).await?,
-        None => None,
-    };
+    let since = couples::since(&state.db, person.couple_id).await?;
     let (invite, past_therapist) = if person.couple_id.is_none() {
         (
             couples::open_invite(&state.db, &state.clock, person.user_id).await?,

@@ -5,6 +5,9 @@ use time::macros::format_description;
 
 use time::{Date, OffsetDateTime};
 
+use crate::domain::checkins::Status;
+use crate::domain::therapists::Assignment;
+
 /// `3 Mar 2026`.
 pub fn date(d: impl Borrow<Date>) -> String {
     d.borrow()
@@ -33,6 +36,38 @@ pub fn count(n: i64) -> String {
         .ok()
         .and_then(|i| WORDS.get(i))
         .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+}
+
+/// How a check-in's state reads in lists and headings: short and pressure-free.
+pub fn status_label(s: impl Borrow<Status>) -> &'static str {
+    match s.borrow() {
+        Status::YourTurn => "Waiting for you, whenever you're ready",
+        Status::PartnerTurn => "Waiting for your partner",
+        Status::Revealed => "Both answered",
+        Status::SetAside => "Set aside",
+        Status::Closed => "Closed",
+    }
+}
+
+/// The stylesheet's class for a check-in's state.
+pub fn status_class(s: impl Borrow<Status>) -> &'static str {
+    match s.borrow() {
+        Status::Revealed => "done",
+        Status::YourTurn | Status::PartnerTurn => "waiting",
+        Status::SetAside | Status::Closed => "",
+    }
+}
+
+/// "2 of 3 done, by 7 Dec 2026" and the like.
+pub fn progress(a: &Assignment) -> String {
+    let by = a
+        .ends_on
+        .map(|d| format!(", by {}", date(d)))
+        .unwrap_or_default();
+    match a.target_count {
+        Some(n) => format!("{} of {n} done{by}", a.done),
+        None => format!("{} done{by}", a.done),
+    }
 }
 
 #[cfg(test)]

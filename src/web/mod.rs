@@ -4,6 +4,7 @@ mod account;
 mod accounts;
 mod checkins;
 mod couples;
+pub mod errors;
 mod extract;
 pub mod fmt;
 mod form;
@@ -32,7 +33,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
-use crate::error::{AppError, ErrorCause};
+use crate::error::AppError;
+use errors::ErrorCause;
 
 pub use limits::AddressLimiter;
 pub use pages::Layout;

@@ -9,11 +9,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
+use super::errors::ErrorPageText;
 use crate::app::AppState;
 use crate::domain::checkins::{self, CheckinSummary};
+use crate::domain::sessions::SessionPerson;
 use crate::domain::time_zone::Zone;
-use crate::error::{ErrorPageText, Result};
-use crate::store::sessions::SessionPerson;
+use crate::error::Result;
 
 use super::session::{session_cookie_name, Visitor};
 
@@ -39,6 +40,16 @@ impl Layout {
             therapist: p.is_therapist,
             zone: Zone::from_stored(&p.time_zone),
         }
+    }
+
+    /// `3 Mar 2026, 14:05` on the clocks of the person's zone.
+    pub fn datetime(&self, at: impl std::borrow::Borrow<time::OffsetDateTime>) -> String {
+        super::fmt::datetime(self.zone.local(*at.borrow()))
+    }
+
+    /// `3 Mar 2026`, the day `at` falls on in the person's zone.
+    pub fn date(&self, at: impl std::borrow::Borrow<time::OffsetDateTime>) -> String {
+        super::fmt::date(self.zone.today(*at.borrow()))
     }
 
     /// For pages shown before sign-in, whose forms carry the visitor's CSRF cookie value.

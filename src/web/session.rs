@@ -9,8 +9,8 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 
 use crate::app::AppState;
 use crate::domain::sessions;
+use crate::domain::sessions::SessionPerson;
 use crate::error::{AppError, Result};
-use crate::store::sessions::SessionPerson;
 
 /// Cookie names. Over HTTPS they carry the `__Host-` prefix, which browsers accept only
 /// with `Secure`, `Path=/` and no `Domain`: no other host can set or shadow them.

@@ -11,9 +11,9 @@ use axum::routing::get;
 use axum::Router;
 
 use crate::app::AppState;
+use crate::domain::prompts::PromptSet;
 use crate::domain::therapists::{self, Assignment};
 use crate::error::{AppError, FieldErrors, Result};
-use crate::store::prompts::PromptSetRow;
 
 use super::extract::Segments;
 use super::form::{CsrfForm, KeptForm};
@@ -45,7 +45,7 @@ struct ExerciseFormPage {
     link: String,
     exercise: Assignment,
     /// The sets offered; the exercise's own set is among them even if retired since.
-    sets: Vec<PromptSetRow>,
+    sets: Vec<PromptSet>,
     form: AssignmentForm,
     errors: FieldErrors,
 }

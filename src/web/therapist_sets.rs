@@ -11,9 +11,9 @@ use axum::Router;
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::domain::prompts::PromptSet;
 use crate::domain::therapists::{self, OwnSet, PromptDraft, SetPreview, SetSaved};
 use crate::error::{AppError, FieldErrors, Result};
-use crate::store::prompts::PromptSetRow;
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
@@ -42,7 +42,7 @@ struct SetsPage {
     layout: Layout,
     notice: &'static str,
     own: Vec<OwnSet>,
-    library: Vec<PromptSetRow>,
+    library: Vec<PromptSet>,
 }
 
 async fn show_sets(

@@ -12,9 +12,9 @@ use axum::Router;
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::domain::prompts::PromptSet;
 use crate::domain::therapists::{self, Access, ConsentLevel, CoupleLink, CoupleView, Dashboard};
 use crate::error::{AppError, FieldErrors, Result};
-use crate::store::prompts::PromptSetRow;
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
@@ -101,7 +101,7 @@ struct TherapistCouplePage {
     notice: &'static str,
     link: String,
     view: CoupleView,
-    sets: Vec<PromptSetRow>,
+    sets: Vec<PromptSet>,
     form: AssignmentForm,
     errors: FieldErrors,
 }

@@ -46,7 +46,7 @@ struct CodePage {
 async fn pending(
     state: &AppState,
     jar: &CookieJar,
-) -> Result<Option<crate::store::sessions::PendingSession>> {
+) -> Result<Option<crate::domain::sessions::PendingSession>> {
     match jar.get(session::session_cookie_name(state.config.https)) {
         Some(c) => sessions::pending(&state.db, &state.clock, c.value()).await,
         None => Ok(None),

@@ -3,9 +3,10 @@
 //! for it stay theirs, and stay readable for the therapist within consent.
 
 use crate::clock::Clock;
+use crate::domain::prompts::PromptSet;
+use crate::domain::sessions::SessionPerson;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::{CoupleId, UserId};
-use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
 use super::{approved_therapist, ConsentLevel};
@@ -51,18 +52,6 @@ impl Assignment {
             done: r.done,
             cancelled: r.cancelled_at.is_some(),
             checkins: Vec::new(),
-        }
-    }
-
-    /// "2 of 3 done, by 7 Dec 2026" and the like.
-    pub fn progress(&self) -> String {
-        let by = self
-            .ends_on
-            .map(|d| format!(", by {}", crate::web::fmt::date(d)))
-            .unwrap_or_default();
-        match self.target_count {
-            Some(n) => format!("{} of {n} done{by}", self.done),
-            None => format!("{} done{by}", self.done),
         }
     }
 }
@@ -193,11 +182,11 @@ pub async fn sets_to_assign(
     db: &Db,
     person: &SessionPerson,
     exercise: Option<&Assignment>,
-) -> Result<Vec<store::prompts::PromptSetRow>> {
-    let mut sets = store::prompts::list_sets(db, Some(person.user_id)).await?;
+) -> Result<Vec<PromptSet>> {
+    let mut sets = crate::domain::prompts::sets(db, Some(person.user_id)).await?;
     if let Some(a) = exercise {
         if !sets.iter().any(|s| s.prompt_set_id == a.prompt_set_id) {
-            sets.push(store::prompts::PromptSetRow {
+            sets.push(PromptSet {
                 prompt_set_id: a.prompt_set_id.clone(),
                 title: format!("{} (retired)", a.set_title),
                 description: String::new(),

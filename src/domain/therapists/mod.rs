@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 use time::OffsetDateTime;
 
 use crate::clock::Clock;
+use crate::domain::sessions::SessionPerson;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::{CoupleId, UserId};
-use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
 use super::throttle;

@@ -8,8 +8,8 @@
 
 use crate::clock::Clock;
 use crate::domain::prompts::{Prompt, PromptKind};
+use crate::domain::sessions::SessionPerson;
 use crate::error::{AppError, FieldErrors, Result};
-use crate::store::sessions::SessionPerson;
 use crate::store::{self, Db};
 
 use super::therapist_only;
@@ -128,11 +128,11 @@ pub type OwnSet = store::prompts::OwnSetRow;
 pub async fn set_lists(
     db: &Db,
     person: &SessionPerson,
-) -> Result<(Vec<OwnSet>, Vec<store::prompts::PromptSetRow>)> {
+) -> Result<(Vec<OwnSet>, Vec<crate::domain::prompts::PromptSet>)> {
     therapist_only(person)?;
     Ok((
         store::prompts::list_own_sets(db, person.user_id).await?,
-        store::prompts::list_sets(db, None).await?,
+        crate::domain::prompts::sets(db, None).await?,
     ))
 }
 

@@ -126,16 +126,6 @@ impl Zone {
     pub fn today(&self, at: OffsetDateTime) -> Date {
         self.local(at).date()
     }
-
-    /// `3 Mar 2026, 14:05` on this zone's clocks.
-    pub fn datetime(&self, at: impl std::borrow::Borrow<OffsetDateTime>) -> String {
-        crate::web::fmt::datetime(self.local(*at.borrow()))
-    }
-
-    /// `3 Mar 2026`, the day `at` falls on in this zone.
-    pub fn date(&self, at: impl std::borrow::Borrow<OffsetDateTime>) -> String {
-        crate::web::fmt::date(self.today(*at.borrow()))
-    }
 }
 
 impl Default for Zone {
@@ -204,7 +194,7 @@ fn summer_time(rule: Summer, standard: i32, utc: OffsetDateTime) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::datetime;
+    use time::macros::{date, datetime};
 
     fn hours(z: &str, at: OffsetDateTime) -> i32 {
         Zone::find(z).unwrap().offset_at(at).whole_minutes() as i32
@@ -312,10 +302,13 @@ mod tests {
     fn the_day_and_the_time_are_the_zones() {
         let at = datetime!(2026-03-10 20:00 UTC);
         let india = Zone::find("Asia/Kolkata").unwrap();
-        assert_eq!(india.datetime(at), "11 Mar 2026, 01:30");
-        assert_eq!(india.date(at), "11 Mar 2026");
-        assert_eq!(UTC.datetime(at), "10 Mar 2026, 20:00");
+        assert_eq!(india.local(at), datetime!(2026-03-11 01:30 +05:30));
+        assert_eq!(india.today(at), date!(2026 - 03 - 11));
+        assert_eq!(UTC.local(at), datetime!(2026-03-10 20:00 UTC));
         let minus = Zone::find("UTC-05:00").unwrap();
-        assert_eq!(minus.date(datetime!(2026-03-10 02:00 UTC)), "9 Mar 2026");
+        assert_eq!(
+            minus.today(datetime!(2026-03-10 02:00 UTC)),
+            date!(2026 - 03 - 09)
+        );
     }
 }
