@@ -32,6 +32,7 @@ mod profile;
 mod queries;
 mod retention;
 mod robustness;
+mod schema;
 mod security;
 mod stored_values;
 mod summary;
@@ -80,6 +81,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(everyday::tests());
     v.extend(profile::tests());
     v.extend(time_zones::tests());
+    v.extend(schema::tests());
     v
 }
 
