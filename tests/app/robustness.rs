@@ -138,7 +138,7 @@ async fn malformed_forms_are_shown_again_with_what_was_typed(ctx: TestContext) {
     assert_eq!(app.count("SELECT COUNT(*) FROM couples").await, 1);
 
     // A therapist's question set is read as a list of fields too.
-    let (t, _code) = crate::therapists::therapist(&app, "Kim").await;
+    let (t, _code) = crate::helpers::therapist::therapist(&app, "Kim").await;
     let page = t
         .post_form(
             "/therapist/sets",

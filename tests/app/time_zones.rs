@@ -7,8 +7,8 @@ use time::{Duration, OffsetDateTime};
 
 use mutual::web::fmt;
 
+use crate::helpers::therapist::linked_as;
 use crate::helpers::{link, Browser, TestApp, TestContext, PASSWORD};
-use crate::therapists::linked_as;
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(time_zones:
