@@ -25,6 +25,8 @@ mod delivery;
 mod everyday;
 mod instances;
 mod library;
+mod library_checkins;
+mod library_wording;
 mod limits;
 mod notices;
 mod ops;
@@ -64,6 +66,8 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(couples::tests());
     v.extend(checkins::tests());
     v.extend(library::tests());
+    v.extend(library_wording::tests());
+    v.extend(library_checkins::tests());
     v.extend(privacy::tests());
     v.extend(summary::tests());
     v.extend(robustness::tests());
