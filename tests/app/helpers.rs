@@ -1,6 +1,7 @@
 //! Starting the real app on a real database, and a browser-like client to drive it.
 
 mod browser;
+pub mod data_key;
 mod db;
 mod logs;
 pub mod therapist;

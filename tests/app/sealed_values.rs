@@ -5,12 +5,12 @@
 use mutual::domain::two_factor::code_at;
 use time::Duration;
 
+use crate::helpers::data_key::{holds, rotate_key, stored_bytes, with_key, KEY_1, KEY_2};
 use crate::helpers::two_step::{enrol, now};
 use crate::helpers::{marker, Browser, TestApp, TestContext};
 use crate::stored_values::{
     answer, answer_of, count, every_page, plant, scene, shown, ADA_CHANGE, SET, UNREADABLE,
 };
-use crate::your_data::{holds, stored_bytes, with_key, KEY_1, KEY_2};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(sealed_values:
@@ -173,14 +173,6 @@ async fn a_sealed_value_copied_into_another_row_does_not_open_there(ctx: TestCon
     );
 }
 
-/// Writes `key` to a file and returns it (with the folder that must outlive its use).
-fn key_file(key: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("data.key");
-    std::fs::write(&path, format!("{key}\n")).unwrap();
-    (dir, path)
-}
-
 async fn refused(ctx: &TestContext, key: &str) -> String {
     let started = mutual::app::build_with_clock(with_key(ctx, key), ctx.clock.clone()).await;
     format!("{:#}", started.err().expect("start-up is refused"))
@@ -224,8 +216,7 @@ async fn a_key_on_a_database_with_unsealed_text_needs_rotate_key_first(ctx: Test
     assert!(err.contains("--new-key-file"), "{err}");
 
     // That command, with the same key as current and new key, seals everything.
-    let (_dir, file) = key_file(KEY_1);
-    let (done, _) = mutual::app::rotate_key(&with_key(&ctx, KEY_1), &file)
+    let (done, _) = rotate_key(&with_key(&ctx, KEY_1), &format!("{KEY_1}\n"))
         .await
         .expect("rotate-key seals a database that had no key");
     assert_eq!(done.answers, 2);
@@ -282,8 +273,7 @@ async fn a_database_sealed_in_the_first_format_is_upgraded_by_rotate_key(ctx: Te
     assert!(err.contains("rotate-key"), "{err}");
     assert!(err.contains("older format"), "{err}");
 
-    let (_dir, file) = key_file(KEY_1);
-    let (done, _) = mutual::app::rotate_key(&with_key(&ctx, KEY_1), &file)
+    let (done, _) = rotate_key(&with_key(&ctx, KEY_1), &format!("{KEY_1}\n"))
         .await
         .expect("rotate-key upgrades the format with the same key");
     assert_eq!((done.answers, done.notes, done.secrets), (2, 1, 2));
@@ -337,8 +327,7 @@ async fn two_step_secrets_are_sealed_with_a_key_and_survive_rotation(ctx: TestCo
     drop(app);
 
     // After rotate-key, with the new key.
-    let (_dir, file) = key_file(KEY_2);
-    let (done, _) = mutual::app::rotate_key(&with_key(&ctx, KEY_1), &file)
+    let (done, _) = rotate_key(&with_key(&ctx, KEY_1), &format!("{KEY_2}\n"))
         .await
         .unwrap();
     assert_eq!(done.secrets, 1);

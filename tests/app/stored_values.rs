@@ -3,9 +3,10 @@
 //! The scene here (a couple, their therapist, an exercise) serves [`crate::sealed_values`]
 //! too.
 
+use crate::helpers::data_key::{rotate_key, with_key, KEY_1, KEY_2};
 use crate::helpers::therapist::{assigned_checkin, linked_as};
 use crate::helpers::{marker, Browser, Page, TestApp, TestContext};
-use crate::your_data::{export_json, with_key, KEY_1, KEY_2};
+use crate::your_data::export_json;
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(stored_values:
@@ -186,10 +187,7 @@ async fn typed_text_that_looks_sealed_reads_back_as_typed_on_every_page(ctx: Tes
 
     // rotate-key takes the database to a key without tripping on them, and they still
     // read back as typed.
-    let dir = tempfile::tempdir().unwrap();
-    let key_file = dir.path().join("k");
-    std::fs::write(&key_file, KEY_1).unwrap();
-    mutual::app::rotate_key(&ctx.config(), &key_file)
+    rotate_key(&ctx.config(), KEY_1)
         .await
         .expect("rotate-key copes with typed text that looks sealed");
     let app = ctx.spawn_with(with_key(&ctx, KEY_1)).await;
@@ -200,12 +198,7 @@ async fn typed_text_that_looks_sealed_reads_back_as_typed_with_a_key(ctx: TestCo
     let app = ctx.spawn_with(with_key(&ctx, KEY_1)).await;
     let s = crafted_answers_round_trip(&app).await;
     drop(app);
-    let dir = tempfile::tempdir().unwrap();
-    let key_file = dir.path().join("k");
-    std::fs::write(&key_file, KEY_2).unwrap();
-    mutual::app::rotate_key(&with_key(&ctx, KEY_1), &key_file)
-        .await
-        .unwrap();
+    rotate_key(&with_key(&ctx, KEY_1), KEY_2).await.unwrap();
     let app = ctx.spawn_with(with_key(&ctx, KEY_2)).await;
     check_crafted(&s.on(&app)).await;
 }
@@ -293,10 +286,7 @@ async fn a_value_that_cannot_be_opened_shows_as_unreadable_and_nothing_fails(ctx
     // rotate-key does not fail on them: it seals what it can read and leaves the rest,
     // which stays unreadable.
     drop(app);
-    let dir = tempfile::tempdir().unwrap();
-    let key_file = dir.path().join("k");
-    std::fs::write(&key_file, KEY_1).unwrap();
-    mutual::app::rotate_key(&ctx.config(), &key_file)
+    rotate_key(&ctx.config(), KEY_1)
         .await
         .expect("rotate-key copes with values it cannot open");
     let app = ctx.spawn_with(with_key(&ctx, KEY_1)).await;
@@ -317,8 +307,7 @@ async fn a_value_that_cannot_be_opened_shows_as_unreadable_and_nothing_fails(ctx
 
     // And rotating again still works.
     drop(app);
-    std::fs::write(&key_file, KEY_2).unwrap();
-    mutual::app::rotate_key(&with_key(&ctx, KEY_1), &key_file)
+    rotate_key(&with_key(&ctx, KEY_1), KEY_2)
         .await
         .expect("rotate-key copes with values it cannot open");
     let app = ctx.spawn_with(with_key(&ctx, KEY_2)).await;

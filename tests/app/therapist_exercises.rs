@@ -4,8 +4,8 @@
 use reqwest::StatusCode;
 
 use crate::helpers::therapist::{
-    assign, assigned_checkin, assignment_id, couple_linked_to, linked_as, revoke, start_exercise,
-    start_from, therapist,
+    assign, assigned_checkin, assigned_exercise, assignment_id, couple_linked_to, linked_as,
+    revoke, start_exercise, start_from, therapist,
 };
 use crate::helpers::{marker, TestContext};
 
@@ -94,13 +94,13 @@ async fn an_assignment_form_with_mistakes_keeps_what_was_typed(ctx: TestContext)
 async fn assignments_stay_within_their_couple_and_their_link(ctx: TestContext) {
     let app = ctx.spawn().await;
     let (t, a, b, link) = linked_as(&app, ("Theo", "Ana", "Ben"), ("1", "1")).await;
-    assign(
+    let assignment = assigned_exercise(
         &t,
         &link,
+        &a,
         &[("prompt_set_id", "after-intimacy"), ("target_count", "1")],
     )
     .await;
-    let assignment = assignment_id(&a.get("/").await);
     // Another therapist cannot assign on this link; another couple cannot use the exercise.
     let (other, _) = therapist(&app, "Otto").await;
     let res = assign(
@@ -174,9 +174,10 @@ async fn a_therapist_changes_an_exercise_and_the_couple_sees_the_change(ctx: Tes
     let app = ctx.spawn().await;
     let (t, a, b, link) = linked_as(&app, ("Theo", "Ana", "Ben"), ("1", "1")).await;
     let note = marker("first note");
-    assign(
+    let exercise = assigned_exercise(
         &t,
         &link,
+        &a,
         &[
             ("prompt_set_id", "mutuality-reflection"),
             ("note", &note),
@@ -184,7 +185,6 @@ async fn a_therapist_changes_an_exercise_and_the_couple_sees_the_change(ctx: Tes
         ],
     )
     .await;
-    let exercise = assignment_id(&a.get("/").await);
     let couple = t.get(&format!("/therapist/couples/{link}")).await;
     let edit_path = format!("/therapist/couples/{link}/assignments/{exercise}/edit");
     assert!(
@@ -248,13 +248,13 @@ async fn a_therapist_changes_an_exercise_and_the_couple_sees_the_change(ctx: Tes
 async fn cancelling_an_exercise_asks_first_and_the_couple_no_longer_sees_it(ctx: TestContext) {
     let app = ctx.spawn().await;
     let (t, a, b, link) = linked_as(&app, ("Theo", "Ana", "Ben"), ("2", "2")).await;
-    assign(
+    let exercise = assigned_exercise(
         &t,
         &link,
+        &a,
         &[("prompt_set_id", "after-intimacy"), ("target_count", "3")],
     )
     .await;
-    let exercise = assignment_id(&a.get("/").await);
     // One check-in done through it before it is cancelled.
     let done = start_exercise(&a).await;
     a.answer(&done, &[("a_after-connected", "4")]).await;
@@ -315,9 +315,10 @@ async fn exercise_pages_are_the_therapists_own(ctx: TestContext) {
     let app = ctx.spawn().await;
     let (t, a, _b, link) = linked_as(&app, ("Theo", "Ana", "Ben"), ("3", "3")).await;
     let note = marker("Theo note");
-    assign(
+    let exercise = assigned_exercise(
         &t,
         &link,
+        &a,
         &[
             ("prompt_set_id", "after-intimacy"),
             ("note", &note),
@@ -325,7 +326,6 @@ async fn exercise_pages_are_the_therapists_own(ctx: TestContext) {
         ],
     )
     .await;
-    let exercise = assignment_id(&a.get("/").await);
     // Another therapist, with a couple and an exercise of their own.
     let (other, other_code) = therapist(&app, "Otto").await;
     let (_c, _d, other_link) =

@@ -2,8 +2,9 @@
 //! what their partner shared, written words are encrypted at rest with a key, and
 //! PRIVACY.md names every column.
 
+use crate::helpers::data_key::{holds, rotate_key, stored_bytes, with_key, KEY_1, KEY_2};
 use crate::helpers::therapist::therapist_set_checkin;
-use crate::helpers::{marker, Backend, Browser, TestApp, TestContext};
+use crate::helpers::{marker, Backend, Browser, TestContext};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(your_data:
@@ -166,46 +167,6 @@ async fn printable_page_shows_checkins_and_summary(ctx: TestContext) {
     assert!(!page.body.contains("<script"));
 }
 
-/// Config with a data key (a fixed test key, base64 of 32 bytes).
-pub(crate) fn with_key(ctx: &TestContext, key: &str) -> mutual::config::Config {
-    let mut c = ctx.config();
-    c.data_key = Some(mutual::config::KeyText(key.to_owned()));
-    c
-}
-
-pub(crate) const KEY_1: &str = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
-pub(crate) const KEY_2: &str = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=";
-
-/// Every byte the database keeps: the SQLite file and WAL, or a PostgreSQL dump.
-pub(crate) async fn stored_bytes(app: &TestApp) -> Vec<u8> {
-    match app.backend {
-        Backend::Sqlite => {
-            let path = app.database_url.trim_start_matches("sqlite:").to_owned();
-            let mut all = std::fs::read(&path).unwrap();
-            all.extend(std::fs::read(format!("{path}-wal")).unwrap_or_default());
-            all
-        }
-        Backend::Postgres => {
-            let out = std::process::Command::new("pg_dump")
-                .arg(&app.database_url)
-                .output()
-                .expect("pg_dump runs");
-            assert!(
-                out.status.success(),
-                "pg_dump: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            out.stdout
-        }
-    }
-}
-
-pub(crate) fn holds(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
-}
-
 async fn written_answers_are_encrypted_at_rest_with_a_key(ctx: TestContext) {
     let app = ctx.spawn_with(with_key(&ctx, KEY_1)).await;
     let prompt = marker("therapist-prompt");
@@ -277,16 +238,10 @@ async fn rotating_the_key_keeps_every_word_readable(ctx: TestContext) {
     let p = plant(&a, &b).await;
     drop(app);
 
-    let dir = tempfile::tempdir().unwrap();
-    let key_file = dir.path().join("new.key");
-    std::fs::write(&key_file, format!("{KEY_1}\n")).unwrap();
-    mutual::app::rotate_key(&ctx.config(), &key_file)
+    rotate_key(&ctx.config(), &format!("{KEY_1}\n"))
         .await
         .unwrap();
-    std::fs::write(&key_file, KEY_2).unwrap();
-    mutual::app::rotate_key(&with_key(&ctx, KEY_1), &key_file)
-        .await
-        .unwrap();
+    rotate_key(&with_key(&ctx, KEY_1), KEY_2).await.unwrap();
 
     let app = ctx.spawn_with(with_key(&ctx, KEY_2)).await;
     let a = app.browser();

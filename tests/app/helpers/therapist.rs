@@ -101,6 +101,20 @@ pub async fn assign(t: &Browser, link: &str, fields: &[(&str, &str)]) -> Page {
         .await
 }
 
+/// The therapist gives the couple on `link` an exercise (the form's `fields`); returns its
+/// id, as `partner`'s home page offers it.
+pub async fn assigned_exercise(
+    t: &Browser,
+    link: &str,
+    partner: &Browser,
+    fields: &[(&str, &str)],
+) -> String {
+    assign(t, link, fields)
+        .await
+        .assert_redirect_to(&format!("/therapist/couples/{link}"));
+    assignment_id(&partner.get("/").await)
+}
+
 /// The id of the exercise a partner's home page offers.
 pub fn assignment_id(home: &Page) -> String {
     home.attr("input[name=assignment]", "value")
@@ -137,9 +151,7 @@ pub async fn assigned_checkin(
     partner: &Browser,
     fields: &[(&str, &str)],
 ) -> String {
-    assign(t, link, fields)
-        .await
-        .assert_redirect_to(&format!("/therapist/couples/{link}"));
+    assigned_exercise(t, link, partner, fields).await;
     start_exercise(partner).await
 }
 
