@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{Browser, TestContext, PASSWORD};
+use crate::helpers::{Browser, SignUp, TestContext, PASSWORD};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(accounts:
@@ -43,14 +43,10 @@ async fn registration_errors_keep_what_was_typed_but_never_the_password(ctx: Tes
     let app = ctx.spawn().await;
     let b = app.browser();
     let page = b
-        .post_form(
-            "/register",
-            &[
-                ("display_name", "Robin"),
-                ("email", "robin-at-example"),
-                ("password", "short-pw-typed-here"[..5].as_ref()),
-                ("consent", "yes"),
-            ],
+        .register(
+            SignUp::of("Robin")
+                .with("email", "robin-at-example")
+                .with("password", &"short-pw-typed-here"[..5]),
         )
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -84,14 +80,10 @@ async fn a_registered_email_cannot_register_again(ctx: TestContext) {
     let register = |email: &'static str| {
         let b = app.browser();
         async move {
-            b.post_form(
-                "/register",
-                &[
-                    ("display_name", "Someone"),
-                    ("email", email),
-                    ("password", "quiet orchard lamp"),
-                    ("consent", "yes"),
-                ],
+            b.register(
+                SignUp::of("Someone")
+                    .with("email", email)
+                    .with("password", "quiet orchard lamp"),
             )
             .await
         }
@@ -240,16 +232,7 @@ async fn session_cookie_is_secure_when_https_is_declared(ctx: TestContext) {
     config.https = true;
     let app = ctx.spawn_with(config).await;
     let b = app.browser();
-    b.post_form(
-        "/register",
-        &[
-            ("display_name", "Pat"),
-            ("email", "pat@example.org"),
-            ("password", PASSWORD),
-            ("consent", "yes"),
-        ],
-    )
-    .await;
+    b.register(SignUp::of("Pat")).await;
     // reqwest would not send Secure cookies back over http, so read the Set-Cookie header
     // of the sign-in with a fresh form token.
     let page = b.sign_in("Pat").await;

@@ -280,7 +280,7 @@ const CARE: &str = "A note just for you";
 async fn feeling_pressured_brings_a_note_of_care_to_that_person_only(ctx: TestContext) {
     let app = ctx.spawn().await;
     let (t, a, b, link) =
-        crate::therapists::linked_as(&app, ("Tess", "Ana", "Ben"), ("3", "3")).await;
+        crate::helpers::therapist::linked_as(&app, ("Tess", "Ana", "Ben"), ("3", "3")).await;
     let id = b.start_checkin("after-intimacy").await;
     let form = a.get(&format!("/checkins/{id}")).await;
     assert!(

@@ -3,7 +3,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::{Browser, TestContext, PASSWORD};
+use crate::helpers::{Browser, SignUp, TestContext};
 use mutual::domain::consent;
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
@@ -44,14 +44,10 @@ async fn sign_up_without_consent_is_refused_with_the_form_kept(ctx: TestContext)
     let app = ctx.spawn().await;
     let b = app.browser();
     let page = b
-        .post_form(
-            "/register",
-            &[
-                ("display_name", "Robin"),
-                ("email", "robin@example.org"),
-                ("password", PASSWORD),
-                ("therapist", "on"),
-            ],
+        .register(
+            SignUp::of("Robin")
+                .without("consent")
+                .with("therapist", "on"),
         )
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -91,32 +87,16 @@ async fn sign_up_without_consent_is_refused_with_the_form_kept(ctx: TestContext)
 
     // Ticked, but another field wrong: the tick is kept along with everything else.
     let page = b
-        .post_form(
-            "/register",
-            &[
-                ("display_name", "Robin"),
-                ("email", "robin-at-example"),
-                ("password", PASSWORD),
-                ("consent", "yes"),
-            ],
-        )
+        .register(SignUp::of("Robin").with("email", "robin-at-example"))
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.attr("#consent", "checked").is_some());
     assert!(page.texts("#consent-error").is_empty());
 
     // With the box ticked, the account is made.
-    b.post_form(
-        "/register",
-        &[
-            ("display_name", "Robin"),
-            ("email", "robin@example.org"),
-            ("password", PASSWORD),
-            ("consent", "yes"),
-        ],
-    )
-    .await
-    .assert_redirect_to("/login?registered=1");
+    b.register(SignUp::of("Robin"))
+        .await
+        .assert_redirect_to("/login?registered=1");
     assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
 }
 
@@ -157,15 +137,15 @@ async fn a_registered_email_gets_the_same_answers_and_no_second_consent(ctx: Tes
     let register = |email: &'static str, consent: bool| {
         let b = app.browser();
         async move {
-            let mut fields = vec![
-                ("display_name", "Someone"),
-                ("email", email),
-                ("password", "quiet orchard lamp"),
-            ];
-            if consent {
-                fields.push(("consent", "yes"));
-            }
-            b.post_form("/register", &fields).await
+            let form = SignUp::of("Someone")
+                .with("email", email)
+                .with("password", "quiet orchard lamp");
+            b.register(if consent {
+                form
+            } else {
+                form.without("consent")
+            })
+            .await
         }
     };
     // Without consent: the same refusal, whether or not the email has an account.

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use time::Duration;
 
-use crate::helpers::{link, TestContext};
+use crate::helpers::{link, SignUp, TestContext};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(couples:
@@ -110,16 +110,7 @@ async fn an_invite_link_sends_a_newcomer_to_register_and_back(ctx: TestContext) 
         Some(format!("/join/{code}"))
     );
     let done = newcomer
-        .post_form(
-            "/register",
-            &[
-                ("display_name", "Gus"),
-                ("email", "gus@example.org"),
-                ("password", crate::helpers::PASSWORD),
-                ("consent", "yes"),
-                ("next", &format!("/join/{code}")),
-            ],
-        )
+        .register(SignUp::of("Gus").with("next", &format!("/join/{code}")))
         .await;
     assert_eq!(
         done.location(),

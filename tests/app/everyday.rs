@@ -3,8 +3,8 @@
 
 use reqwest::StatusCode;
 
+use crate::helpers::therapist::linked_as;
 use crate::helpers::{link, TestContext};
-use crate::therapists::linked_as;
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(everyday:

@@ -1,13 +1,20 @@
 //! Starting the real app on a real database, and a browser-like client to drive it.
 
+mod browser;
+pub mod data_key;
+mod db;
+mod logs;
+pub mod therapist;
+pub mod two_step;
+
 use std::sync::Arc;
 
 use mutual::clock::Clock;
 use mutual::config::Config;
-use reqwest::header::{HeaderMap, CONTENT_TYPE, LOCATION};
-use reqwest::StatusCode;
-use scraper::{Html, Selector};
 use sqlx::Connection;
+
+pub use browser::{link, Browser, Page, SignUp};
+pub use logs::{capture_logs, logs};
 
 pub const PASSWORD: &str = "correct horse battery";
 
@@ -171,33 +178,13 @@ pub struct TestApp {
     _stop: Arc<Stop>,
 }
 
-/// Runs `$body` with `$c`, a fresh connection to the app's database, on either backend.
-macro_rules! on_test_db {
-    ($app:expr, |$c:ident| $body:expr) => {
-        match $app.backend {
-            Backend::Sqlite => {
-                let mut $c = sqlx::SqliteConnection::connect(&$app.database_url)
-                    .await
-                    .unwrap();
-                $body
-            }
-            Backend::Postgres => {
-                let mut $c = sqlx::PgConnection::connect(&$app.database_url)
-                    .await
-                    .unwrap();
-                $body
-            }
-        }
-    };
-}
-
 impl TestApp {
     /// A fresh browser with its own cookies.
     pub fn browser(&self) -> Browser {
         let jar = Arc::new(reqwest::cookie::Jar::default());
         Browser {
             base: self.url.clone(),
-            client: client(jar.clone()),
+            client: browser::client(jar.clone()),
             jar,
         }
     }
@@ -216,318 +203,9 @@ impl TestApp {
         link(&a, &b).await;
         (a, b)
     }
-
-    /// A connection to this app's database, to check what is stored.
-    pub async fn count(&self, sql: &str) -> i64 {
-        on_test_db!(self, |c| sqlx::query_scalar::<_, i64>(sql)
-            .fetch_one(&mut c)
-            .await
-            .unwrap())
-    }
-
-    /// The rows of a query whose columns are all text (cast them in the SQL), each
-    /// column `None` when NULL.
-    pub async fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
-        use sqlx::Row;
-        on_test_db!(self, |c| sqlx::query(sql)
-            .fetch_all(&mut c)
-            .await
-            .unwrap()
-            .iter()
-            .map(|r| (0..r.len()).map(|i| r.try_get(i).unwrap()).collect())
-            .collect())
-    }
-
-    /// Runs one statement on this app's database (to set up what no page can); returns
-    /// the rows it changed.
-    pub async fn exec(&self, sql: &str) -> u64 {
-        on_test_db!(self, |c| sqlx::query(sql)
-            .execute(&mut c)
-            .await
-            .unwrap()
-            .rows_affected())
-    }
-}
-
-fn client(jar: Arc<reqwest::cookie::Jar>) -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_provider(jar)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// A response, read in full.
-#[derive(Debug)]
-pub struct Page {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: String,
-}
-
-impl Page {
-    pub fn location(&self) -> &str {
-        self.headers
-            .get(LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-    }
-
-    pub fn html(&self) -> Html {
-        Html::parse_document(&self.body)
-    }
-
-    /// Texts of every element matching a CSS selector.
-    pub fn texts(&self, selector: &str) -> Vec<String> {
-        let sel = Selector::parse(selector).unwrap();
-        self.html()
-            .select(&sel)
-            .map(|e| e.text().collect::<String>().trim().to_owned())
-            .collect()
-    }
-
-    pub fn attr(&self, selector: &str, attr: &str) -> Option<String> {
-        let sel = Selector::parse(selector).unwrap();
-        self.html()
-            .select(&sel)
-            .next()
-            .and_then(|e| e.value().attr(attr).map(str::to_owned))
-    }
-
-    #[track_caller]
-    pub fn assert_redirect_to(&self, prefix: &str) {
-        assert!(
-            self.status.is_redirection() && self.location().starts_with(prefix),
-            "expected a redirect to {prefix}, got {} to {:?}\n{}",
-            self.status,
-            self.location(),
-            self.body
-        );
-    }
-
-    #[track_caller]
-    pub fn assert_ok(&self) {
-        assert_eq!(self.status, StatusCode::OK, "{}", self.body);
-    }
-}
-
-/// A browser: one person's cookies, and helpers to use the app as they would.
-#[derive(Clone)]
-pub struct Browser {
-    pub base: String,
-    client: reqwest::Client,
-    jar: Arc<reqwest::cookie::Jar>,
-}
-
-impl Browser {
-    pub async fn get(&self, path: &str) -> Page {
-        let res = self
-            .client
-            .get(format!("{}{}", self.base, path))
-            .send()
-            .await
-            .expect("GET");
-        read(res).await
-    }
-
-    /// The CSRF token our pages put in their forms for this browser.
-    pub async fn csrf(&self) -> String {
-        for path in ["/checkins", "/login"] {
-            let page = self.get(path).await;
-            if let Some(t) = page.attr("input[name=csrf_token]", "value") {
-                return t;
-            }
-        }
-        panic!("no page offered a form token")
-    }
-
-    /// Posts a form the way our pages do, with this browser's token.
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let token = self.csrf().await;
-        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
-        all.extend_from_slice(fields);
-        self.post_raw(path, &serde_urlencoded::to_string(&all).unwrap())
-            .await
-    }
-
-    /// Posts an exact url-encoded body.
-    pub async fn post_raw(&self, path: &str, body: &str) -> Page {
-        self.post_with_type(path, body.to_owned(), "application/x-www-form-urlencoded")
-            .await
-    }
-
-    /// A form post with one extra header.
-    pub async fn post_with_headers(
-        &self,
-        path: &str,
-        body: String,
-        header: Option<(&str, &str)>,
-    ) -> Page {
-        self.post_with_header_lines(path, body, header.as_slice())
-            .await
-    }
-
-    /// A form post with extra header lines, sent in this order (a name given twice is
-    /// sent as two lines).
-    pub async fn post_with_header_lines(
-        &self,
-        path: &str,
-        body: String,
-        lines: &[(&str, &str)],
-    ) -> Page {
-        let mut req = self
-            .client
-            .post(format!("{}{}", self.base, path))
-            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(body);
-        for (name, value) in lines {
-            req = req.header(*name, *value);
-        }
-        read(req.send().await.expect("POST")).await
-    }
-
-    pub async fn post_with_type(&self, path: &str, body: String, content_type: &str) -> Page {
-        let res = self
-            .client
-            .post(format!("{}{}", self.base, path))
-            .header(CONTENT_TYPE, content_type)
-            .body(body)
-            .send()
-            .await
-            .expect("POST");
-        read(res).await
-    }
-
-    /// This browser's cookies as a `Cookie` header, to replay them from another client.
-    pub async fn cookie_header(&self) -> String {
-        use reqwest::cookie::CookieStore;
-        let url: reqwest::Url = self.base.parse().unwrap();
-        self.jar
-            .cookies(&url)
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default()
-    }
-
-    pub fn email(name: &str) -> String {
-        format!("{}@example.org", name.to_lowercase())
-    }
-
-    pub async fn sign_up(&self, name: &str) {
-        let page = self
-            .post_form(
-                "/register",
-                &[
-                    ("display_name", name),
-                    ("email", &Self::email(name)),
-                    ("password", PASSWORD),
-                    ("consent", "yes"),
-                ],
-            )
-            .await;
-        page.assert_redirect_to("/login?registered=1");
-        self.sign_in(name).await.assert_redirect_to("/");
-    }
-
-    pub async fn sign_in(&self, name: &str) -> Page {
-        self.post_form(
-            "/login",
-            &[("email", &Self::email(name)), ("password", PASSWORD)],
-        )
-        .await
-    }
-
-    pub async fn sign_out(&self) {
-        self.post_form("/logout", &[])
-            .await
-            .assert_redirect_to("/login");
-    }
-
-    /// Makes an invite and returns its code as shown on the page.
-    pub async fn invite_code(&self) -> String {
-        self.post_form("/couple/invite", &[])
-            .await
-            .assert_redirect_to("/couple");
-        let page = self.get("/couple").await;
-        page.texts("code")
-            .into_iter()
-            .next()
-            .expect("an invite code is shown")
-    }
-
-    /// Starts a check-in from a set and returns its id.
-    pub async fn start_checkin(&self, set: &str) -> String {
-        let page = self.post_form("/checkins", &[("prompt_set_id", set)]).await;
-        page.assert_redirect_to("/checkins/");
-        page.location().trim_start_matches("/checkins/").to_owned()
-    }
-
-    pub async fn answer(&self, checkin: &str, fields: &[(&str, &str)]) -> Page {
-        self.post_form(&format!("/checkins/{checkin}/answers"), fields)
-            .await
-    }
-}
-
-/// Links `b` to `a` as a person does: `b` types `a`'s code, sees who it is from, and
-/// confirms.
-pub async fn link(a: &Browser, b: &Browser) {
-    let code = a.invite_code().await;
-    let typed = b.post_form("/couple/join", &[("code", &code)]).await;
-    typed.assert_redirect_to("/join/");
-    let page = b.get(typed.location()).await;
-    page.assert_ok();
-    let stored = page
-        .attr("input[name=code]", "value")
-        .expect("the confirmation form");
-    b.post_form("/couple/join", &[("code", &stored), ("confirm", "yes")])
-        .await
-        .assert_redirect_to("/couple?done=linked");
-}
-
-async fn read(res: reqwest::Response) -> Page {
-    let status = res.status();
-    let headers = res.headers().clone();
-    let body = res.text().await.unwrap_or_default();
-    Page {
-        status,
-        headers,
-        body,
-    }
 }
 
 /// A unique string to plant in an answer and look for (or not) elsewhere.
 pub fn marker(label: &str) -> String {
     format!("{label}-{}", uuid::Uuid::now_v7().simple())
-}
-
-/// Everything every app instance in this test binary logs, at TRACE, kept so that a test
-/// can check what never appears in logs.
-pub static LOGS: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
-
-struct LogWriter;
-
-impl std::io::Write for LogWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        LOGS.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-pub fn capture_logs() {
-    // Everything the app and its libraries log at TRACE; only the test's own HTML parser
-    // and HTTP client are left out, since they see what a browser sees.
-    let filter = tracing_subscriber::EnvFilter::new(
-        "trace,html5ever=off,selectors=off,scraper=off,markup5ever=off,reqwest=off,cookie_store=off",
-    );
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(false)
-        .with_writer(|| LogWriter)
-        .try_init();
-}
-
-pub fn logs() -> String {
-    String::from_utf8_lossy(&LOGS.lock().unwrap()).into_owned()
 }

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use time::Duration;
 
-use crate::helpers::{Browser, TestContext};
+use crate::helpers::{Browser, SignUp, TestContext};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(limits:
@@ -191,15 +191,7 @@ async fn one_address_gets_twenty_sign_in_posts_per_ten_minutes(ctx: TestContext)
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY, "post {i}");
     }
     let page = b
-        .post_form(
-            "/register",
-            &[
-                ("display_name", "Z"),
-                ("email", "z@example.org"),
-                ("password", "quiet orchard lamp"),
-                ("consent", "yes"),
-            ],
-        )
+        .register(SignUp::of("Z").with("password", "quiet orchard lamp"))
         .await;
     assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(

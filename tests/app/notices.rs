@@ -4,8 +4,8 @@
 
 use reqwest::StatusCode;
 
+use crate::helpers::therapist::{agree, invite, link_id, linked_as, revoke, therapist};
 use crate::helpers::{Browser, TestContext, PASSWORD};
-use crate::therapists::{agree, invite, link_id, linked_as, therapist};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(notices:
@@ -49,12 +49,7 @@ async fn unlinking_tells_the_other_partner_and_the_therapist(ctx: TestContext) {
 async fn stopping_sharing_tells_the_other_partner_and_the_therapist(ctx: TestContext) {
     let app = ctx.spawn().await;
     let (t, a, b, link) = linked_as(&app, ("Tess", "Ana", "Ben"), ("2", "2")).await;
-    b.post_form(
-        &format!("/couple/therapist/{link}/revoke"),
-        &[("confirm", "yes")],
-    )
-    .await
-    .assert_redirect_to("/couple/therapist?done=revoked");
+    revoke(&b, &link).await;
     let home = a.get("/").await;
     assert!(home.body.contains(STOPPED), "{}", home.body);
     assert!(!b.get("/").await.body.contains(STOPPED));

@@ -8,7 +8,7 @@ use mutual::domain::password::PasswordHashing;
 use reqwest::StatusCode;
 
 use crate::backup::run_binary;
-use crate::helpers::{marker, Backend, Browser, TestApp, TestContext, PASSWORD};
+use crate::helpers::{marker, Backend, Browser, SignUp, TestApp, TestContext, PASSWORD};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(ops:
@@ -220,7 +220,7 @@ async fn a_session_made_as_the_account_was_disabled_grants_nothing(ctx: TestCont
     let app = ctx.spawn().await;
     let ada = app.person("Ada").await;
     let bo = app.person("Bo").await;
-    let (secret, _) = crate::two_factor::enrol(&app, &bo).await;
+    let (secret, _) = crate::helpers::two_step::enrol(&app, &bo).await;
     let pending = app.browser();
     pending
         .sign_in("Bo")
@@ -350,16 +350,12 @@ async fn unknown_commands_and_accounts_get_clear_refusals(ctx: TestContext) {
 }
 
 async fn register(b: &Browser, email: &str, code: Option<&str>) -> crate::helpers::Page {
-    let mut fields = vec![
-        ("display_name", "Someone"),
-        ("email", email),
-        ("password", PASSWORD),
-        ("consent", "yes"),
-    ];
-    if let Some(code) = code {
-        fields.push(("signup_code", code));
-    }
-    b.post_form("/register", &fields).await
+    let form = SignUp::of("Someone").with("email", email);
+    b.register(match code {
+        Some(code) => form.with("signup_code", code),
+        None => form,
+    })
+    .await
 }
 
 async fn invite_only_sign_up_needs_a_code_that_works_once(ctx: TestContext) {

@@ -2,7 +2,7 @@
 
 use reqwest::StatusCode;
 
-use crate::helpers::TestContext;
+use crate::helpers::{SignUp, TestContext};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(robustness:
@@ -138,7 +138,7 @@ async fn malformed_forms_are_shown_again_with_what_was_typed(ctx: TestContext) {
     assert_eq!(app.count("SELECT COUNT(*) FROM couples").await, 1);
 
     // A therapist's question set is read as a list of fields too.
-    let (t, _code) = crate::therapists::therapist(&app, "Kim").await;
+    let (t, _code) = crate::helpers::therapist::therapist(&app, "Kim").await;
     let page = t
         .post_form(
             "/therapist/sets",
@@ -321,14 +321,10 @@ async fn control_characters_get_a_message_not_a_500(ctx: TestContext) {
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     let page = visitor
-        .post_form(
-            "/register",
-            &[
-                ("display_name", "Nu\u{0}l"),
-                ("email", "n\u{0}@example.org"),
-                ("password", "quiet orchard lamp"),
-                ("consent", "yes"),
-            ],
+        .register(
+            SignUp::of("Nu\u{0}l")
+                .with("email", "n\u{0}@example.org")
+                .with("password", "quiet orchard lamp"),
         )
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -4,7 +4,7 @@
 use mutual::web::ROUTES;
 use reqwest::StatusCode;
 
-use crate::helpers::{Browser, Page, TestApp, TestContext};
+use crate::helpers::{Browser, Page, SignUp, TestApp, TestContext};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(security:
@@ -264,16 +264,8 @@ async fn logs_carry_request_ids_but_no_secrets(ctx: TestContext) {
     b.answer(&id, &[("a_after-enjoyable", &mb)]).await;
     let nell = app.browser();
     let nells_password = crate::helpers::marker("secret-pw");
-    nell.post_form(
-        "/register",
-        &[
-            ("display_name", "Nell"),
-            ("email", "nell@example.org"),
-            ("password", &nells_password),
-            ("consent", "yes"),
-        ],
-    )
-    .await;
+    nell.register(SignUp::of("Nell").with("password", &nells_password))
+        .await;
     nell.post_form(
         "/login",
         &[("email", "nell@example.org"), ("password", &nells_password)],

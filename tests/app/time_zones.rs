@@ -7,8 +7,8 @@ use time::{Duration, OffsetDateTime};
 
 use mutual::web::fmt;
 
-use crate::helpers::{link, Browser, TestApp, TestContext, PASSWORD};
-use crate::therapists::linked_as;
+use crate::helpers::therapist::linked_as;
+use crate::helpers::{link, Browser, SignUp, TestApp, TestContext};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(time_zones:
@@ -35,18 +35,9 @@ fn to_evening(app: &TestApp) -> OffsetDateTime {
 
 async fn sign_up_in(app: &TestApp, name: &str, zone: &str) -> Browser {
     let b = app.browser();
-    b.post_form(
-        "/register",
-        &[
-            ("display_name", name),
-            ("email", &Browser::email(name)),
-            ("password", PASSWORD),
-            ("consent", "yes"),
-            ("time_zone", zone),
-        ],
-    )
-    .await
-    .assert_redirect_to("/login?registered=1");
+    b.register(SignUp::of(name).with("time_zone", zone))
+        .await
+        .assert_redirect_to("/login?registered=1");
     b.sign_in(name).await.assert_redirect_to("/");
     b
 }
@@ -79,16 +70,7 @@ async fn sign_up_with_a_zone_that_is_not_offered_keeps_what_was_typed(ctx: TestC
     let app = ctx.spawn().await;
     let b = app.browser();
     let page = b
-        .post_form(
-            "/register",
-            &[
-                ("display_name", "Ana"),
-                ("email", "ana@example.org"),
-                ("password", PASSWORD),
-                ("consent", "yes"),
-                ("time_zone", "Mars/Olympus_Mons"),
-            ],
-        )
+        .register(SignUp::of("Ana").with("time_zone", "Mars/Olympus_Mons"))
         .await;
     assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(!page.texts("#time_zone-error").is_empty(), "{}", page.body);

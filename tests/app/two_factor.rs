@@ -4,7 +4,8 @@ use mutual::domain::two_factor::code_at;
 use reqwest::StatusCode;
 use time::Duration;
 
-use crate::helpers::{Browser, TestApp, TestContext, PASSWORD};
+use crate::helpers::two_step::{enrol, now};
+use crate::helpers::{Browser, TestContext, PASSWORD};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(two_factor:
@@ -19,26 +20,6 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         turning_it_off_limits_wrong_codes_and_wrong_passwords,
         a_recovery_code_carries_80_bits_and_is_stored_under_a_key,
     )
-}
-
-fn now(app: &TestApp) -> u64 {
-    app.clock.now().unix_timestamp() as u64
-}
-
-/// Turns two-step sign-in on for `b`; returns the secret and the recovery codes.
-pub(crate) async fn enrol(app: &TestApp, b: &Browser) -> (String, Vec<String>) {
-    let page = b.post_form("/account/two-factor/start", &[]).await;
-    page.assert_ok();
-    let secret = page.texts("samp.key").remove(0);
-    let code = code_at(&secret, now(app)).unwrap();
-    let done = b
-        .post_form("/account/two-factor/confirm", &[("code", &code)])
-        .await;
-    done.assert_ok();
-    let codes = done.texts(".recovery-codes samp");
-    // The code used to confirm is spent: move on one step for the next one.
-    app.clock.advance(Duration::seconds(30));
-    (secret, codes)
 }
 
 async fn password_step(b: &Browser, name: &str) {

@@ -1,18 +1,16 @@
-//! A person's own data: export, deletion that leaves nothing, encryption at rest.
+//! A person's own data: the export (and its printable page) holds their words and only
+//! what their partner shared, written words are encrypted at rest with a key, and
+//! PRIVACY.md names every column.
 
-use reqwest::StatusCode;
-
-use crate::helpers::{marker, Backend, Browser, TestApp, TestContext};
+use crate::helpers::data_key::{holds, rotate_key, stored_bytes, with_key, KEY_1, KEY_2};
+use crate::helpers::therapist::therapist_set_checkin;
+use crate::helpers::{marker, Backend, Browser, TestContext};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(your_data:
         export_holds_my_words_and_only_what_my_partner_shared,
         export_needs_a_signed_in_person,
         printable_page_shows_checkins_and_summary,
-        deletion_asks_for_password_and_phrase_and_keeps_the_phrase,
-        deleting_an_account_leaves_nothing_of_the_person,
-        partner_sees_that_answers_were_deleted,
-        deleted_therapist_leaves_couples_their_checkins,
         written_answers_are_encrypted_at_rest_with_a_key,
         a_wrong_or_missing_key_stops_start_up,
         rotating_the_key_keeps_every_word_readable,
@@ -23,20 +21,20 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
 const SET: &str = "after-intimacy";
 
 /// Words each partner planted in a check-in, by whether the other may ever see them.
-struct Planted {
-    a_shared: String,
-    a_private: String,
-    b_shared: String,
-    b_private: String,
+pub(crate) struct Planted {
+    pub(crate) a_shared: String,
+    pub(crate) a_private: String,
+    pub(crate) b_shared: String,
+    pub(crate) b_private: String,
     /// B answered a second check-in A has not answered yet.
-    b_unrevealed: String,
+    pub(crate) b_unrevealed: String,
     /// A answered a third check-in B has not answered yet.
-    a_pending: String,
+    pub(crate) a_pending: String,
 }
 
 /// One revealed check-in with shared and private words from both, one B answered alone,
 /// one A answered alone.
-async fn plant(a: &Browser, b: &Browser) -> Planted {
+pub(crate) async fn plant(a: &Browser, b: &Browser) -> Planted {
     let p = Planted {
         a_shared: marker("a-shared"),
         a_private: marker("a-private"),
@@ -169,340 +167,6 @@ async fn printable_page_shows_checkins_and_summary(ctx: TestContext) {
     assert!(!page.body.contains("<script"));
 }
 
-async fn delete(b: &Browser, password: &str, confirm: &str) -> crate::helpers::Page {
-    b.post_form(
-        "/account/delete",
-        &[("password", password), ("confirm", confirm)],
-    )
-    .await
-}
-
-async fn deletion_asks_for_password_and_phrase_and_keeps_the_phrase(ctx: TestContext) {
-    let app = ctx.spawn().await;
-    let a = app.person("Ada").await;
-    let page = a.get("/account/delete").await;
-    page.assert_ok();
-    assert!(page.body.contains("delete my account"));
-
-    let page = delete(&a, "not my password", "delete my account").await;
-    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.body.contains("t your password."), "{}", page.body);
-    assert_eq!(
-        page.attr("input[name=confirm]", "value").as_deref(),
-        Some("delete my account")
-    );
-
-    let page = delete(&a, crate::helpers::PASSWORD, "delete it").await;
-    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.body.contains("please type"));
-    assert_eq!(
-        page.attr("input[name=confirm]", "value").as_deref(),
-        Some("delete it")
-    );
-    // Nothing changed: still signed in, still there.
-    a.get("/account").await.assert_ok();
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
-
-    // Wrong passwords here count like wrong passwords at sign-in.
-    for _ in 0..5 {
-        delete(&a, "guess", "delete my account").await;
-    }
-    let page = delete(&a, crate::helpers::PASSWORD, "delete my account").await;
-    assert_eq!(page.status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
-}
-
-/// Every place the person could be left: all rows of all tables, and on SQLite the
-/// bytes of the database file and its write-ahead log.
-async fn leftovers(app: &TestApp, needles: &[&[u8]]) -> Vec<String> {
-    let mut found = Vec::new();
-    match app.backend {
-        Backend::Sqlite => {
-            let path = app.database_url.trim_start_matches("sqlite:").to_owned();
-            for file in [path.clone(), format!("{path}-wal")] {
-                let bytes = std::fs::read(&file).unwrap_or_default();
-                for n in needles {
-                    if bytes.windows(n.len()).any(|w| w == *n) {
-                        found.push(format!("{} in {file}", String::from_utf8_lossy(n)));
-                    }
-                }
-            }
-        }
-        Backend::Postgres => {
-            use sqlx::Connection;
-            let mut c = sqlx::PgConnection::connect(&app.database_url)
-                .await
-                .unwrap();
-            let columns: Vec<(String, String)> = sqlx::query_as(
-                "SELECT table_name::text, column_name::text FROM information_schema.columns
-                 WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations'",
-            )
-            .fetch_all(&mut c)
-            .await
-            .unwrap();
-            for (table, column) in columns {
-                for n in needles {
-                    let text = String::from_utf8_lossy(n).into_owned();
-                    let hits: i64 = sqlx::query_scalar(&format!(
-                        "SELECT COUNT(*) FROM {table} WHERE CAST({column} AS TEXT) LIKE '%' || $1 || '%'"
-                    ))
-                    .bind(&text)
-                    .fetch_one(&mut c)
-                    .await
-                    .unwrap();
-                    if hits > 0 {
-                        found.push(format!("{text} in {table}.{column}"));
-                    }
-                }
-            }
-        }
-    }
-    found
-}
-
-/// The person's id as stored: 16 bytes in SQLite, its text form in PostgreSQL.
-async fn stored_id(app: &TestApp, email: &str) -> Vec<u8> {
-    use sqlx::Connection;
-    let id: uuid::Uuid = match app.backend {
-        Backend::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(&app.database_url)
-                .await
-                .unwrap();
-            sqlx::query_scalar("SELECT user_id FROM users WHERE email = $1")
-                .bind(email)
-                .fetch_one(&mut c)
-                .await
-                .unwrap()
-        }
-        Backend::Postgres => {
-            let mut c = sqlx::PgConnection::connect(&app.database_url)
-                .await
-                .unwrap();
-            sqlx::query_scalar("SELECT user_id FROM users WHERE email = $1")
-                .bind(email)
-                .fetch_one(&mut c)
-                .await
-                .unwrap()
-        }
-    };
-    match app.backend {
-        Backend::Sqlite => id.as_bytes().to_vec(),
-        Backend::Postgres => id.to_string().into_bytes(),
-    }
-}
-
-async fn deleting_an_account_leaves_nothing_of_the_person(ctx: TestContext) {
-    let app = ctx.spawn().await;
-    let (a, b) = app.couple("Ada", "Ben").await;
-    let p = plant(&a, &b).await;
-    let email = Browser::email("Ada");
-    let id = stored_id(&app, &email).await;
-    let old_cookie = a.cookie_header().await;
-    let ada_words: Vec<&[u8]> = vec![
-        p.a_shared.as_bytes(),
-        p.a_private.as_bytes(),
-        p.a_pending.as_bytes(),
-        email.as_bytes(),
-        &id,
-    ];
-    // Before: the scan finds them (so finding nothing afterwards means something).
-    assert_eq!(leftovers(&app, &[p.a_shared.as_bytes()]).await.len(), 1);
-
-    let page = delete(&a, crate::helpers::PASSWORD, "Delete my account").await;
-    page.assert_redirect_to("/deleted");
-    assert!(page.headers.contains_key("clear-site-data"));
-    a.get("/deleted").await.assert_ok();
-
-    let found = leftovers(&app, &ada_words).await;
-    assert!(found.is_empty(), "left behind: {found:?}");
-    // Ben's own words are still there.
-    assert!(!leftovers(&app, &[p.b_shared.as_bytes()]).await.is_empty());
-
-    // The old session cookie gets nothing.
-    let replay = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    for path in ["/account", "/checkins", "/account/export.json"] {
-        let res = replay
-            .get(format!("{}{path}", app.url))
-            .header("cookie", &old_cookie)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
-        let body = res.text().await.unwrap();
-        assert!(!body.contains(p.a_shared.as_str()));
-    }
-    // Signing in again does not work either.
-    let page = a.sign_in("Ada").await;
-    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-}
-
-async fn partner_sees_that_answers_were_deleted(ctx: TestContext) {
-    let app = ctx.spawn().await;
-    let (a, b) = app.couple("Ada", "Ben").await;
-    let p = plant(&a, &b).await;
-    delete(&a, crate::helpers::PASSWORD, "delete my account")
-        .await
-        .assert_redirect_to("/deleted");
-
-    // Ben is unlinked, keeps his own words, and is told why Ada's are gone.
-    b.get("/couple").await.assert_ok();
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM couples WHERE ended_at IS NULL")
-            .await,
-        0
-    );
-    let mut saw_note = false;
-    let links: Vec<String> = b
-        .get("/checkins")
-        .await
-        .html()
-        .select(&scraper::Selector::parse("a[href^='/checkins/0']").unwrap())
-        .filter_map(|a| a.value().attr("href").map(str::to_owned))
-        .collect();
-    assert!(links.len() >= 2, "Ben's check-ins are listed");
-    for link in links {
-        let page = b.get(&link).await;
-        page.assert_ok();
-        assert!(!page.body.contains(p.a_shared.as_str()));
-        saw_note |= page.body.contains("deleted their account");
-    }
-    assert!(
-        saw_note,
-        "a shared check-in says the partner's answers were deleted"
-    );
-    let (body, json) = export_json(&b).await;
-    assert!(body.contains(p.b_shared.as_str()));
-    assert_eq!(json["couples"][0]["partner_deleted_their_account"], true);
-}
-
-/// A couple linked to therapist Tess (full consent), with a check-in started from an
-/// exercise of a set Tess wrote whose one question is `question`.
-async fn therapist_set_checkin(
-    app: &TestApp,
-    question: &str,
-) -> (Browser, Browser, Browser, String) {
-    let (t, a, b, link) =
-        crate::therapists::linked_as(app, ("Tess", "Ada", "Ben"), ("3", "3")).await;
-    t.post_form(
-        "/therapist/sets",
-        &[
-            ("title", "Our own questions"),
-            ("p1_text", question),
-            ("p1_kind", "text"),
-        ],
-    )
-    .await
-    .assert_redirect_to("/therapist");
-    let set_id = t
-        .get(&format!("/therapist/couples/{link}"))
-        .await
-        .html()
-        .select(&scraper::Selector::parse("option").unwrap())
-        .find(|o| o.text().collect::<String>() == "Our own questions")
-        .and_then(|o| o.value().attr("value").map(str::to_owned))
-        .expect("the set is offered to its author");
-    t.post_form(
-        &format!("/therapist/couples/{link}/assignments"),
-        &[
-            ("prompt_set_id", &set_id),
-            ("target_count", "1"),
-            ("note", "Take your time"),
-        ],
-    )
-    .await
-    .assert_redirect_to(&format!("/therapist/couples/{link}"));
-    let started = a
-        .post_form(
-            "/checkins",
-            &[
-                (
-                    "assignment",
-                    &crate::therapists::assignment_id(&a.get("/").await),
-                ),
-                ("prompt_set_id", ""),
-            ],
-        )
-        .await;
-    started.assert_redirect_to("/checkins/");
-    let id = started
-        .location()
-        .trim_start_matches("/checkins/")
-        .to_owned();
-    (t, a, b, id)
-}
-
-async fn deleted_therapist_leaves_couples_their_checkins(ctx: TestContext) {
-    let app = ctx.spawn().await;
-    let question = marker("What felt new");
-    let (t, a, _b, id) = therapist_set_checkin(&app, &question).await;
-    delete(&t, crate::helpers::PASSWORD, "delete my account")
-        .await
-        .assert_redirect_to("/deleted");
-    // The couple still reads their check-in; the set is in no list; the therapist is gone.
-    let page = a.get(&format!("/checkins/{id}")).await;
-    page.assert_ok();
-    assert!(page.body.contains(question.as_str()));
-    assert!(!a
-        .get("/checkins/new")
-        .await
-        .body
-        .contains("Our own questions"));
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM users WHERE is_therapist = TRUE")
-            .await,
-        0
-    );
-    assert_eq!(app.count("SELECT COUNT(*) FROM therapist_links").await, 0);
-    assert_eq!(
-        app.count("SELECT COUNT(*) FROM prompt_sets WHERE owner_id IS NOT NULL")
-            .await,
-        0
-    );
-}
-
-/// Config with a data key (a fixed test key, base64 of 32 bytes).
-pub(crate) fn with_key(ctx: &TestContext, key: &str) -> mutual::config::Config {
-    let mut c = ctx.config();
-    c.data_key = Some(mutual::config::KeyText(key.to_owned()));
-    c
-}
-
-pub(crate) const KEY_1: &str = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
-pub(crate) const KEY_2: &str = "AgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgI=";
-
-/// Every byte the database keeps: the SQLite file and WAL, or a PostgreSQL dump.
-pub(crate) async fn stored_bytes(app: &TestApp) -> Vec<u8> {
-    match app.backend {
-        Backend::Sqlite => {
-            let path = app.database_url.trim_start_matches("sqlite:").to_owned();
-            let mut all = std::fs::read(&path).unwrap();
-            all.extend(std::fs::read(format!("{path}-wal")).unwrap_or_default());
-            all
-        }
-        Backend::Postgres => {
-            let out = std::process::Command::new("pg_dump")
-                .arg(&app.database_url)
-                .output()
-                .expect("pg_dump runs");
-            assert!(
-                out.status.success(),
-                "pg_dump: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            out.stdout
-        }
-    }
-}
-
-pub(crate) fn holds(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
-}
-
 async fn written_answers_are_encrypted_at_rest_with_a_key(ctx: TestContext) {
     let app = ctx.spawn_with(with_key(&ctx, KEY_1)).await;
     let prompt = marker("therapist-prompt");
@@ -574,16 +238,10 @@ async fn rotating_the_key_keeps_every_word_readable(ctx: TestContext) {
     let p = plant(&a, &b).await;
     drop(app);
 
-    let dir = tempfile::tempdir().unwrap();
-    let key_file = dir.path().join("new.key");
-    std::fs::write(&key_file, format!("{KEY_1}\n")).unwrap();
-    mutual::app::rotate_key(&ctx.config(), &key_file)
+    rotate_key(&ctx.config(), &format!("{KEY_1}\n"))
         .await
         .unwrap();
-    std::fs::write(&key_file, KEY_2).unwrap();
-    mutual::app::rotate_key(&with_key(&ctx, KEY_1), &key_file)
-        .await
-        .unwrap();
+    rotate_key(&with_key(&ctx, KEY_1), KEY_2).await.unwrap();
 
     let app = ctx.spawn_with(with_key(&ctx, KEY_2)).await;
     let a = app.browser();
@@ -640,35 +298,26 @@ fn documented_columns() -> std::collections::BTreeSet<(String, String)> {
 }
 
 async fn privacy_md_names_every_column(ctx: TestContext) {
-    use sqlx::Connection;
     let app = ctx.spawn().await;
-    let live: Vec<(String, String)> = match app.backend {
-        Backend::Sqlite => {
-            let mut c = sqlx::SqliteConnection::connect(&app.database_url)
-                .await
-                .unwrap();
-            sqlx::query_as(
+    let live: Vec<(String, String)> = app
+        .rows(match app.backend {
+            Backend::Sqlite => {
                 "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
                  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
-                   AND m.name <> '_sqlx_migrations'",
-            )
-            .fetch_all(&mut c)
-            .await
-            .unwrap()
-        }
-        Backend::Postgres => {
-            let mut c = sqlx::PgConnection::connect(&app.database_url)
-                .await
-                .unwrap();
-            sqlx::query_as(
+                   AND m.name <> '_sqlx_migrations'"
+            }
+            Backend::Postgres => {
                 "SELECT table_name::text, column_name::text FROM information_schema.columns
-                 WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations'",
-            )
-            .fetch_all(&mut c)
-            .await
-            .unwrap()
-        }
-    };
+                 WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations'"
+            }
+        })
+        .await
+        .into_iter()
+        .map(|r| {
+            let [table, column] = <[Option<String>; 2]>::try_from(r).unwrap();
+            (table.unwrap(), column.unwrap())
+        })
+        .collect();
     assert!(
         live.len() > 50,
         "the schema was read ({} columns)",
