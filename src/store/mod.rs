@@ -19,6 +19,7 @@ pub mod export;
 pub mod history;
 pub mod notices;
 pub mod operator;
+pub mod own_sets;
 pub mod plans;
 pub mod prompts;
 pub mod retention;

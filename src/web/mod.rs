@@ -10,6 +10,7 @@ pub mod fmt;
 mod form;
 mod limits;
 mod pages;
+mod password_reset;
 mod profile;
 pub mod session;
 mod summary;
@@ -131,6 +132,7 @@ pub fn router(state: AppState) -> Router {
     let router = Router::new()
         .merge(pages::router())
         .merge(accounts::router())
+        .merge(password_reset::router())
         .merge(account::router())
         .merge(profile::router())
         .merge(your_data::router())

@@ -38,7 +38,10 @@ pub async fn create_set(
 ) -> Result<String> {
     therapist_only(person)?;
     let (title, description, prompts) = check_set(title, description, drafts)?;
-    Ok(store::prompts::insert_custom_set(db, person.user_id, title, description, &prompts).await?)
+    Ok(
+        store::own_sets::insert_custom_set(db, person.user_id, title, description, &prompts)
+            .await?,
+    )
 }
 
 /// The set form checked: trimmed title and description, and the prompts to store.
@@ -46,7 +49,7 @@ fn check_set<'a>(
     title: &'a str,
     description: &'a str,
     drafts: &[PromptDraft],
-) -> Result<(&'a str, &'a str, Vec<store::prompts::NewPrompt>)> {
+) -> Result<(&'a str, &'a str, Vec<store::own_sets::NewPrompt>)> {
     let mut errors = FieldErrors::default();
     let title = title.trim();
     if title.is_empty() || title.chars().count() > 80 || crate::domain::has_control_chars(title) {
@@ -106,7 +109,7 @@ fn check_set<'a>(
             }
             _ => ("text", None, None, Vec::new()),
         };
-        prompts.push(store::prompts::NewPrompt {
+        prompts.push(store::own_sets::NewPrompt {
             kind,
             text: text.to_owned(),
             low,
@@ -122,7 +125,7 @@ fn check_set<'a>(
 }
 
 /// A therapist's set as they list it.
-pub type OwnSet = store::prompts::OwnSetRow;
+pub type OwnSet = store::own_sets::OwnSetRow;
 
 /// The sets a therapist wrote and has not retired, and the library's.
 pub async fn set_lists(
@@ -131,7 +134,7 @@ pub async fn set_lists(
 ) -> Result<(Vec<OwnSet>, Vec<crate::domain::prompts::PromptSet>)> {
     therapist_only(person)?;
     Ok((
-        store::prompts::list_own_sets(db, person.user_id).await?,
+        store::own_sets::list_own_sets(db, person.user_id).await?,
         crate::domain::prompts::sets(db, None).await?,
     ))
 }
@@ -151,7 +154,7 @@ pub struct SetPreview {
 /// another therapist's set above all, is not found.
 pub async fn preview_set(db: &Db, person: &SessionPerson, id: &str) -> Result<SetPreview> {
     therapist_only(person)?;
-    let set = store::prompts::find_readable_set(db, person.user_id, id)
+    let set = store::own_sets::find_readable_set(db, person.user_id, id)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(SetPreview {
@@ -179,7 +182,7 @@ pub struct EditableSet {
 /// The therapist's own set `id`, not retired; not found when it is not theirs or is retired.
 pub async fn own_set(db: &Db, person: &SessionPerson, id: &str) -> Result<OwnSet> {
     therapist_only(person)?;
-    store::prompts::find_own_set(db, person.user_id, id)
+    store::own_sets::find_own_set(db, person.user_id, id)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -237,7 +240,7 @@ pub async fn edit_set(
 ) -> Result<SetSaved> {
     own_set(db, person, id).await?;
     let (title, description, prompts) = check_set(title, description, drafts)?;
-    let saved = store::prompts::update_custom_set(
+    let saved = store::own_sets::update_custom_set(
         db,
         person.user_id,
         id,
@@ -250,8 +253,8 @@ pub async fn edit_set(
     .ok_or(AppError::NotFound)?;
     tracing::info!(user_id = %person.user_id, "therapist changed a set of questions");
     Ok(match saved {
-        store::prompts::SetSaved::InPlace => SetSaved::Edited,
-        store::prompts::SetSaved::NewVersion(_) => SetSaved::NewVersion,
+        store::own_sets::SetSaved::InPlace => SetSaved::Edited,
+        store::own_sets::SetSaved::NewVersion(_) => SetSaved::NewVersion,
     })
 }
 
@@ -260,7 +263,7 @@ pub async fn edit_set(
 /// cancelled or done.
 pub async fn retire_set(db: &Db, clock: &Clock, person: &SessionPerson, id: &str) -> Result<()> {
     therapist_only(person)?;
-    if !store::prompts::retire_set(db, person.user_id, id, clock.now()).await? {
+    if !store::own_sets::retire_set(db, person.user_id, id, clock.now()).await? {
         return Err(AppError::NotFound);
     }
     tracing::info!(user_id = %person.user_id, "therapist retired a set of questions");
