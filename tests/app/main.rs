@@ -35,6 +35,7 @@ mod robustness;
 mod security;
 mod stored_values;
 mod summary;
+mod therapist_paths;
 mod therapist_tools;
 mod therapists;
 mod time_zones;
@@ -72,6 +73,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(queries::tests());
     v.extend(therapists::tests());
     v.extend(therapist_tools::tests());
+    v.extend(therapist_paths::tests());
     v.extend(consent::tests());
     v.extend(backup::tests());
     v.extend(ops::tests());
