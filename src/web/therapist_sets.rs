@@ -13,6 +13,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::domain::therapists::{self, OwnSet, PromptDraft, SetPreview, SetSaved};
 use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::TherapistLinkId;
 use crate::store::prompts::PromptSetRow;
 
 use super::extract::{Params, Segment};
@@ -89,7 +90,7 @@ async fn show_set(
     Params(q): Params<PreviewQuery>,
 ) -> Result<SetPage> {
     let set = therapists::preview_set(&state.db, &person, &id).await?;
-    let back = match uuid::Uuid::parse_str(&q.couple) {
+    let back = match q.couple.parse::<TherapistLinkId>() {
         Ok(link) => format!("/therapist/couples/{link}"),
         Err(_) => "/therapist/sets".to_owned(),
     };
