@@ -11,7 +11,7 @@ use time::{Duration, OffsetDateTime};
 use crate::app::AppState;
 use crate::config::Config;
 use crate::domain::password::PasswordHashing;
-use crate::ids::{CheckinId, CoupleId, UserId};
+use crate::ids::{CheckinId, CoupleId, TherapistLinkId, UserId};
 use crate::store::bench_seed::{
     Batch, SeedAnswer, SeedCheckin, SeedCouple, SeedLink, SeedSubmission, SeedUser,
 };
@@ -147,7 +147,7 @@ pub async fn seed(config: &Config, args: &SeedArgs) -> anyhow::Result<()> {
         });
         if big || i < args.therapist_couples {
             batch.links.push(SeedLink {
-                link_id: uuid::Uuid::now_v7(),
+                link_id: TherapistLinkId::new(),
                 couple_id: couple,
                 therapist_id: therapist,
                 members: [a, b],

@@ -2,6 +2,7 @@
 //! All are UUIDv7 made in Rust (time-ordered, so they index well on both backends).
 
 use std::fmt;
+use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -31,6 +32,15 @@ macro_rules! typed_id {
                 self.0.fmt(f)
             }
         }
+
+        /// Any spelling `Uuid::parse_str` reads, as a path segment or form field holds it.
+        impl FromStr for $name {
+            type Err = uuid::Error;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self)
+            }
+        }
     )*};
 }
 
@@ -43,4 +53,9 @@ typed_id!(
     CheckinId,
     /// An invite code's row.
     InviteId,
+    /// A couple's link to a therapist (`therapist_links`), from the invitation on; consent
+    /// rows and the access log hang off it.
+    TherapistLinkId,
+    /// A check-in exercise a therapist assigned on one link (`assignments`).
+    AssignmentId,
 );

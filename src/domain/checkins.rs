@@ -223,8 +223,8 @@ pub async fn start(
     let (assignment, assigned_set) = if assignment.is_empty() {
         (None, None)
     } else {
-        let id = uuid::Uuid::parse_str(assignment).map_err(|_| AppError::NotFound)?;
-        let found = store::therapists::assignments_of_couple(db, couple)
+        let id: crate::ids::AssignmentId = assignment.parse().map_err(|_| AppError::NotFound)?;
+        let found = store::assignments::assignments_of_couple(db, couple)
             .await?
             .into_iter()
             .find(|a| a.assignment_id == id)

@@ -6,7 +6,7 @@ use anyhow::Context;
 use time::OffsetDateTime;
 
 use super::{in_tx, on_db, on_writer, Db};
-use crate::ids::{CheckinId, CoupleId, UserId};
+use crate::ids::{CheckinId, CoupleId, TherapistLinkId, UserId};
 
 pub struct SeedUser {
     pub user_id: UserId,
@@ -45,7 +45,7 @@ pub struct SeedAnswer {
 
 /// A therapist's link to a couple that both partners consented to (`level` for both).
 pub struct SeedLink {
-    pub link_id: uuid::Uuid,
+    pub link_id: TherapistLinkId,
     pub couple_id: CoupleId,
     pub therapist_id: UserId,
     pub members: [UserId; 2],
@@ -182,7 +182,7 @@ pub async fn insert(
                     .push_bind(now);
             }
         );
-        let consents: Vec<(uuid::Uuid, UserId, i32)> = batch
+        let consents: Vec<(TherapistLinkId, UserId, i32)> = batch
             .links
             .iter()
             .flat_map(|l| l.members.map(|m| (l.link_id, m, l.level)))

@@ -76,7 +76,7 @@ pub struct NewCheckin<'a> {
     /// `moment_on`, or the day it is for the starter (in their time zone).
     pub dated_on: Date,
     /// The therapist's exercise this check-in is for, if any.
-    pub assignment: Option<uuid::Uuid>,
+    pub assignment: Option<crate::ids::AssignmentId>,
 }
 
 /// Inserts a check-in, only while its starter is still an active member of the couple

@@ -5,7 +5,7 @@ use anyhow::Context;
 use time::OffsetDateTime;
 
 use super::{on_db, Db};
-use crate::ids::{CoupleId, UserId};
+use crate::ids::{CoupleId, TherapistLinkId, UserId};
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct AccountRow {
@@ -63,7 +63,7 @@ pub async fn memberships(db: &Db, user: UserId) -> anyhow::Result<Vec<Membership
 /// A therapist link of one of the person's couples, with the person's own consent.
 #[derive(Debug, sqlx::FromRow)]
 pub struct LinkRow {
-    pub link_id: uuid::Uuid,
+    pub link_id: TherapistLinkId,
     pub couple_id: CoupleId,
     pub therapist_name: String,
     pub created_at: OffsetDateTime,
@@ -91,7 +91,7 @@ pub async fn therapist_links(db: &Db, user: UserId) -> anyhow::Result<Vec<LinkRo
 /// One look a therapist took at one of the person's couples.
 #[derive(Debug, sqlx::FromRow)]
 pub struct LookRow {
-    pub link_id: uuid::Uuid,
+    pub link_id: TherapistLinkId,
     pub viewed: String,
     pub viewed_at: OffsetDateTime,
 }

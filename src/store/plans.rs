@@ -5,7 +5,7 @@
 use anyhow::Context;
 use time::OffsetDateTime;
 
-use super::{checkins, prompts, sessions, summaries, therapists, Backend, Db, Pools};
+use super::{assignments, checkins, prompts, sessions, summaries, Backend, Db, Pools};
 
 /// A value bound to a query while asking for its plan.
 #[derive(Clone, Debug)]
@@ -105,7 +105,7 @@ pub fn hot_queries(backend: Backend) -> Vec<HotQuery> {
         q("add agreement", summaries::ADD_AGREEMENT, vec![id()]),
         q(
             "home exercises",
-            &therapists::assignments_of_couple_sql(),
+            &assignments::assignments_of_couple_sql(),
             vec![id()],
         ),
     ]

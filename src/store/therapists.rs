@@ -1,4 +1,5 @@
-//! SQL for therapists, their links to couples, each partner's consent, and the access log.
+//! SQL for therapists, their links to couples, each partner's consent, and the access log
+//! (the exercises given on a link are `assignments`'s).
 //!
 //! A link is *active* only while it is not revoked, its couple is still linked, and both
 //! current partners have a consent row. Every query a therapist's page uses repeats that
@@ -8,11 +9,10 @@ use anyhow::Context;
 use time::OffsetDateTime;
 
 use super::{in_tx, on_db, on_writer, Db};
-use crate::crypto::Slot;
-use crate::ids::{CoupleId, UserId};
+use crate::ids::{CoupleId, TherapistLinkId, UserId};
 
 /// The condition for an active link `l` (joined with its couple `cp`).
-const ACTIVE: &str = "l.revoked_at IS NULL AND cp.ended_at IS NULL
+pub(super) const ACTIVE: &str = "l.revoked_at IS NULL AND cp.ended_at IS NULL
     AND (SELECT COUNT(*) FROM therapist_consents tc
          JOIN couple_members cm ON cm.couple_id = l.couple_id AND cm.user_id = tc.user_id
                                AND cm.left_at IS NULL
@@ -83,7 +83,7 @@ pub async fn renew_therapist_code(
 /// A couple's open (not revoked) link, as the partners see it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CoupleLinkRow {
-    pub link_id: uuid::Uuid,
+    pub link_id: TherapistLinkId,
     pub therapist_name: String,
     pub created_at: OffsetDateTime,
     pub my_level: Option<i32>,
@@ -136,7 +136,7 @@ pub async fn invite(
         if member > 0 {
             return Ok(false);
         }
-        let existing: Option<uuid::Uuid> = sqlx::query_scalar(
+        let existing: Option<TherapistLinkId> = sqlx::query_scalar(
             "SELECT link_id FROM therapist_links
              WHERE couple_id = $1 AND therapist_id = $2 AND revoked_at IS NULL",
         )
@@ -147,7 +147,7 @@ pub async fn invite(
         let link = match existing {
             Some(l) => l,
             None => {
-                let l = uuid::Uuid::now_v7();
+                let l = TherapistLinkId::new();
                 sqlx::query(
                     "INSERT INTO therapist_links (link_id, couple_id, therapist_id, created_at)
                      VALUES ($1, $2, $3, $4)",
@@ -182,7 +182,7 @@ const UPSERT_CONSENT: &str = "INSERT INTO therapist_consents (link_id, user_id, 
 pub async fn consent(
     db: &Db,
     couple: CoupleId,
-    link: uuid::Uuid,
+    link: TherapistLinkId,
     me: UserId,
     level: i32,
     now: OffsetDateTime,
@@ -214,7 +214,7 @@ pub async fn consent(
 pub async fn revoke(
     db: &Db,
     couple: CoupleId,
-    link: uuid::Uuid,
+    link: TherapistLinkId,
     by: UserId,
     now: OffsetDateTime,
 ) -> anyhow::Result<bool> {
@@ -252,7 +252,7 @@ pub async fn revoke(
 /// An active link as the therapist sees it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ActiveLinkRow {
-    pub link_id: uuid::Uuid,
+    pub link_id: TherapistLinkId,
     pub couple_id: CoupleId,
     /// The more restrictive of the two partners' consents.
     pub level: i32,
@@ -284,7 +284,7 @@ pub async fn active_links_for_therapist(
 pub async fn find_active_link(
     db: &Db,
     therapist: UserId,
-    link: uuid::Uuid,
+    link: TherapistLinkId,
 ) -> anyhow::Result<Option<ActiveLinkRow>> {
     let sql = active_links_sql("AND l.link_id = $2");
     on_db!(db, |pool| sqlx::query_as::<_, ActiveLinkRow>(&sql)
@@ -335,7 +335,7 @@ pub async fn member_names(db: &Db, therapist: UserId) -> anyhow::Result<Vec<Memb
 
 pub async fn log_access(
     db: &Db,
-    link: uuid::Uuid,
+    link: TherapistLinkId,
     viewed: &str,
     now: OffsetDateTime,
 ) -> anyhow::Result<()> {
@@ -373,169 +373,4 @@ pub async fn access_log(db: &Db, couple: CoupleId, limit: i64) -> anyhow::Result
     .fetch_all(pool)
     .await)
     .context("read access log")
-}
-
-/// An assigned exercise with how many of its check-ins both partners finished.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct AssignmentRow {
-    pub assignment_id: uuid::Uuid,
-    pub prompt_set_id: String,
-    pub set_title: String,
-    pub note: String,
-    pub starts_on: time::Date,
-    pub target_count: Option<i32>,
-    pub ends_on: Option<time::Date>,
-    pub therapist_name: String,
-    pub done: i64,
-    /// When the therapist cancelled it; the couple no longer sees it.
-    pub cancelled_at: Option<OffsetDateTime>,
-}
-
-pub(super) const ASSIGNMENT_COLUMNS: &str =
-    "a.assignment_id, a.prompt_set_id, s.title AS set_title,
-    a.note, a.starts_on, a.target_count, a.ends_on, u.display_name AS therapist_name,
-    a.cancelled_at,
-    (SELECT COUNT(*) FROM checkins c
-     WHERE c.assignment_id = a.assignment_id AND c.revealed_at IS NOT NULL) AS done
-    FROM assignments a
-    JOIN therapist_links l ON l.link_id = a.link_id
-    JOIN couples cp ON cp.couple_id = l.couple_id
-    JOIN prompt_sets s ON s.prompt_set_id = a.prompt_set_id
-    JOIN users u ON u.user_id = l.therapist_id";
-
-pub struct NewAssignment<'a> {
-    pub link: uuid::Uuid,
-    pub prompt_set_id: &'a str,
-    pub note: &'a str,
-    pub starts_on: time::Date,
-    pub target_count: Option<i32>,
-    pub ends_on: Option<time::Date>,
-}
-
-pub async fn insert_assignment(
-    db: &Db,
-    a: NewAssignment<'_>,
-    now: OffsetDateTime,
-) -> anyhow::Result<uuid::Uuid> {
-    let id = uuid::Uuid::now_v7();
-    on_writer!(db, |pool| sqlx::query(
-        "INSERT INTO assignments
-           (assignment_id, link_id, prompt_set_id, note, starts_on, target_count, ends_on, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-    )
-    .bind(id)
-    .bind(a.link)
-    .bind(a.prompt_set_id)
-    .bind(db.seal(Slot::AssignmentNote(id), a.note)?)
-    .bind(a.starts_on)
-    .bind(a.target_count)
-    .bind(a.ends_on)
-    .bind(now)
-    .execute(pool)
-    .await
-    .map(|r| r.rows_affected()))
-    .context("insert assignment")?;
-    Ok(id)
-}
-
-/// The assignments of one link (the therapist's view; the caller checked the link).
-pub async fn assignments_of_link(db: &Db, link: uuid::Uuid) -> anyhow::Result<Vec<AssignmentRow>> {
-    let sql = format!(
-        "SELECT {ASSIGNMENT_COLUMNS} WHERE a.link_id = $1 ORDER BY a.starts_on, a.created_at"
-    );
-    let rows = on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
-        .bind(link)
-        .fetch_all(pool)
-        .await)
-    .context("assignments of link")?;
-    Ok(open_notes(db, rows))
-}
-
-pub(super) fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> Vec<AssignmentRow> {
-    for r in &mut rows {
-        r.note = db.open_or_say(Slot::AssignmentNote(r.assignment_id), &r.note);
-    }
-    rows
-}
-
-pub fn assignments_of_couple_sql() -> String {
-    format!(
-        "SELECT {ASSIGNMENT_COLUMNS} WHERE l.couple_id = $1 AND a.cancelled_at IS NULL AND {ACTIVE}
-         ORDER BY a.starts_on, a.created_at"
-    )
-}
-
-/// The assignments of `couple` from therapists whose link is active, but those cancelled.
-pub async fn assignments_of_couple(
-    db: &Db,
-    couple: CoupleId,
-) -> anyhow::Result<Vec<AssignmentRow>> {
-    let sql = assignments_of_couple_sql();
-    let rows = on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
-        .bind(couple)
-        .fetch_all(pool)
-        .await)
-    .context("assignments of couple")?;
-    Ok(open_notes(db, rows))
-}
-
-/// One shared answer in a finished check-in of an assignment.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct AssignedAnswer {
-    pub checkin_id: uuid::Uuid,
-    /// The day the check-in is about (the couple's date, or the day it was started).
-    pub dated_on: time::Date,
-    pub user_id: UserId,
-    pub prompt_id: String,
-    /// As written, or the words saying it couldn't be read.
-    pub prompt_text: String,
-    pub prompt_by_therapist: bool,
-    pub kind: String,
-    pub value_int: Option<i32>,
-    pub value_text: Option<String>,
-    /// For a choice question: the label of the option chosen.
-    pub choice_label: Option<String>,
-}
-
-/// The non-private answers in the revealed check-ins of `assignment`: scale and choice
-/// answers, and
-/// written ones too when `with_words`. Private answers are excluded here, in the query.
-pub async fn assigned_answers(
-    db: &Db,
-    assignment: uuid::Uuid,
-    with_words: bool,
-) -> anyhow::Result<Vec<AssignedAnswer>> {
-    let mut rows = on_db!(db, |pool| sqlx::query_as::<_, AssignedAnswer>(
-        "SELECT c.checkin_id, c.dated_on, a.user_id, a.prompt_id, p.text AS prompt_text,
-                (s.owner_id IS NOT NULL OR s.retired_at IS NOT NULL) AS prompt_by_therapist,
-                p.kind, a.value_int, a.value_text, pc.label AS choice_label
-         FROM checkins c
-         JOIN answers a ON a.checkin_id = c.checkin_id
-         JOIN prompts p ON p.prompt_id = a.prompt_id
-         JOIN prompt_sets s ON s.prompt_set_id = p.prompt_set_id
-         LEFT JOIN prompt_choices pc
-                ON p.kind = 'choice' AND pc.prompt_id = a.prompt_id AND pc.position = a.value_int
-         WHERE c.assignment_id = $1 AND c.revealed_at IS NOT NULL AND a.is_private = FALSE
-           AND (p.kind IN ('scale', 'choice') OR ($2 AND p.kind = 'text'))
-         ORDER BY c.dated_on, c.created_at, c.checkin_id, p.position"
-    )
-    .bind(assignment)
-    .bind(with_words)
-    .fetch_all(pool)
-    .await)
-    .context("answers of an assignment")?;
-    for r in &mut rows {
-        if r.prompt_by_therapist {
-            r.prompt_text = db.open_or_say(Slot::PromptText(&r.prompt_id), &r.prompt_text);
-        }
-        if let Some(stored) = r.value_text.take() {
-            let slot = Slot::Answer {
-                checkin: r.checkin_id,
-                user: r.user_id.0,
-                prompt: &r.prompt_id,
-            };
-            r.value_text = Some(db.open_or_say(slot, &stored));
-        }
-    }
-    Ok(rows)
 }

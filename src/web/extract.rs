@@ -20,28 +20,36 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Params<T> {
     }
 }
 
-/// One path segment as text; one that does not decode is simply not found.
-pub struct Segment(pub String);
+/// One path segment, as text or as what it deserializes to (a typed id); one that does
+/// not decode or does not parse is simply not found. Path extractors run before a form
+/// body's, so a malformed id is not found whatever the body holds.
+pub struct Segment<T = String>(pub T);
 
-impl<S: Send + Sync> FromRequestParts<S> for Segment {
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Segment<T> {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
-        Path::<String>::from_request_parts(parts, state)
+        Path::<T>::from_request_parts(parts, state)
             .await
-            .map(|Path(s)| Segment(s))
+            .map(|Path(t)| Segment(t))
             .map_err(|_| AppError::NotFound)
     }
 }
 
-/// Two path segments as text, in order; ones that do not decode are simply not found.
-pub struct Segments(pub String, pub String);
+/// Two path segments in order, each as what it deserializes to; ones that do not decode
+/// or do not parse are simply not found.
+pub struct Segments<A, B>(pub A, pub B);
 
-impl<S: Send + Sync> FromRequestParts<S> for Segments {
+impl<S, A, B> FromRequestParts<S> for Segments<A, B>
+where
+    S: Send + Sync,
+    A: DeserializeOwned + Send,
+    B: DeserializeOwned + Send,
+{
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
-        Path::<(String, String)>::from_request_parts(parts, state)
+        Path::<(A, B)>::from_request_parts(parts, state)
             .await
             .map(|Path((a, b))| Segments(a, b))
             .map_err(|_| AppError::NotFound)

@@ -14,13 +14,14 @@ use crate::app::AppState;
 use crate::domain::prompts::PromptSet;
 use crate::domain::therapists::{self, Assignment};
 use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::{AssignmentId, TherapistLinkId};
 
 use super::extract::Segments;
 use super::form::{CsrfForm, KeptForm};
 use super::pages::Layout;
 use super::session::Person;
 use super::therapist_sets::ConfirmForm;
-use super::therapists::{parse_link, AssignmentForm};
+use super::therapists::AssignmentForm;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -34,15 +35,14 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-fn parse_ids(link: &str, id: &str) -> Result<(uuid::Uuid, uuid::Uuid)> {
-    Ok((parse_link(link)?, parse_link(id)?))
-}
+/// The couple's link and one exercise on it, from the path.
+type Ids = Segments<TherapistLinkId, AssignmentId>;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "therapists/exercise_form.html")]
 struct ExerciseFormPage {
     layout: Layout,
-    link: String,
+    link: TherapistLinkId,
     exercise: Assignment,
     /// The sets offered; the exercise's own set is among them even if retired since.
     sets: Vec<PromptSet>,
@@ -53,7 +53,7 @@ struct ExerciseFormPage {
 async fn exercise_page(
     state: &AppState,
     person: &Person,
-    (link, id): (uuid::Uuid, uuid::Uuid),
+    (link, id): (TherapistLinkId, AssignmentId),
     form: Option<AssignmentForm>,
     errors: FieldErrors,
 ) -> Result<ExerciseFormPage> {
@@ -71,7 +71,7 @@ async fn exercise_page(
     });
     Ok(ExerciseFormPage {
         layout: Layout::for_person(person),
-        link: link.to_string(),
+        link,
         exercise,
         sets,
         form,
@@ -82,19 +82,17 @@ async fn exercise_page(
 async fn show_edit(
     State(state): State<AppState>,
     person: Person,
-    Segments(link, id): Segments,
+    Segments(link, id): Ids,
 ) -> Result<ExerciseFormPage> {
-    let ids = parse_ids(&link, &id)?;
-    exercise_page(&state, &person, ids, None, FieldErrors::default()).await
+    exercise_page(&state, &person, (link, id), None, FieldErrors::default()).await
 }
 
 async fn submit_edit(
     State(state): State<AppState>,
     person: Person,
-    Segments(link, id): Segments,
+    Segments(link, id): Ids,
     KeptForm { form, problems }: KeptForm<AssignmentForm>,
 ) -> Result<Response> {
-    let (link, id) = parse_ids(&link, &id)?;
     // Whose exercise it is comes first: nobody else learns anything from the form's checks.
     therapists::open_assignment(&state.db, &person, link, id).await?;
     let saved = async {
@@ -118,30 +116,28 @@ async fn submit_edit(
 #[template(path = "therapists/cancel_exercise.html")]
 struct CancelPage {
     layout: Layout,
-    link: String,
+    link: TherapistLinkId,
     exercise: Assignment,
 }
 
 async fn show_cancel(
     State(state): State<AppState>,
     person: Person,
-    Segments(link, id): Segments,
+    Segments(link, id): Ids,
 ) -> Result<CancelPage> {
-    let (link, id) = parse_ids(&link, &id)?;
     Ok(CancelPage {
         layout: Layout::for_person(&person),
         exercise: therapists::open_assignment(&state.db, &person, link, id).await?,
-        link: link.to_string(),
+        link,
     })
 }
 
 async fn submit_cancel(
     State(state): State<AppState>,
     person: Person,
-    Segments(link, id): Segments,
+    Segments(link, id): Ids,
     CsrfForm(form): CsrfForm<ConfirmForm>,
 ) -> Result<Redirect> {
-    let (link, id) = parse_ids(&link, &id)?;
     if form.confirm != "yes" {
         // Nothing happens without the confirmation page's button; it is checked to be
         // theirs first, like everything here.

@@ -14,6 +14,7 @@ use crate::app::AppState;
 use crate::domain::prompts::PromptSet;
 use crate::domain::therapists::{self, OwnSet, PromptDraft, SetPreview, SetSaved};
 use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::TherapistLinkId;
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
@@ -89,7 +90,7 @@ async fn show_set(
     Params(q): Params<PreviewQuery>,
 ) -> Result<SetPage> {
     let set = therapists::preview_set(&state.db, &person, &id).await?;
-    let back = match uuid::Uuid::parse_str(&q.couple) {
+    let back = match q.couple.parse::<TherapistLinkId>() {
         Ok(link) => format!("/therapist/couples/{link}"),
         Err(_) => "/therapist/sets".to_owned(),
     };

@@ -15,6 +15,7 @@ use crate::app::AppState;
 use crate::domain::prompts::PromptSet;
 use crate::domain::therapists::{self, Access, ConsentLevel, CoupleLink, CoupleView, Dashboard};
 use crate::error::{AppError, FieldErrors, Result};
+use crate::ids::TherapistLinkId;
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
@@ -37,10 +38,6 @@ pub fn router() -> Router<AppState> {
             "/couple/therapist/{link}/revoke",
             get(show_revoke).post(submit_revoke),
         )
-}
-
-pub(super) fn parse_link(raw: &str) -> Result<uuid::Uuid> {
-    uuid::Uuid::parse_str(raw).map_err(|_| AppError::NotFound)
 }
 
 /// The `?done=` of a page a therapist's action redirects to.
@@ -99,7 +96,7 @@ async fn submit_new_code(
 struct TherapistCouplePage {
     layout: Layout,
     notice: &'static str,
-    link: String,
+    link: TherapistLinkId,
     view: CoupleView,
     sets: Vec<PromptSet>,
     form: AssignmentForm,
@@ -136,7 +133,7 @@ impl AssignmentForm {
 async fn therapist_couple_page(
     state: &AppState,
     person: &Person,
-    link: uuid::Uuid,
+    link: TherapistLinkId,
     notice: &'static str,
     form: AssignmentForm,
     errors: FieldErrors,
@@ -145,7 +142,7 @@ async fn therapist_couple_page(
     Ok(TherapistCouplePage {
         layout: Layout::for_person(person),
         notice,
-        link: link.to_string(),
+        link,
         view,
         sets: therapists::sets_to_assign(&state.db, person, None).await?,
         form,
@@ -156,10 +153,9 @@ async fn therapist_couple_page(
 async fn submit_assignment(
     State(state): State<AppState>,
     person: Person,
-    Segment(link): Segment,
+    Segment(link): Segment<TherapistLinkId>,
     KeptForm { form, problems }: KeptForm<AssignmentForm>,
 ) -> Result<Response> {
-    let link = parse_link(&link)?;
     let assigned = async {
         problems.into_result()?;
         therapists::assign(&state.db, &state.clock, &person, link, form.input()).await
@@ -180,7 +176,7 @@ async fn submit_assignment(
 async fn show_couple(
     State(state): State<AppState>,
     person: Person,
-    Segment(link): Segment,
+    Segment(link): Segment<TherapistLinkId>,
     Params(q): Params<Notice>,
 ) -> Result<TherapistCouplePage> {
     let form = AssignmentForm {
@@ -193,7 +189,6 @@ async fn show_couple(
         "cancelled" => "The exercise is cancelled. They no longer see it; check-ins they did for it stay theirs.",
         _ => "",
     };
-    let link = parse_link(&link)?;
     therapist_couple_page(&state, &person, link, notice, form, FieldErrors::default()).await
 }
 
@@ -298,17 +293,10 @@ struct ConsentForm {
 async fn submit_consent(
     State(state): State<AppState>,
     person: Person,
-    Segment(link): Segment,
+    Segment(link): Segment<TherapistLinkId>,
     CsrfForm(form): CsrfForm<ConsentForm>,
 ) -> Result<Redirect> {
-    therapists::consent(
-        &state.db,
-        &state.clock,
-        &person,
-        parse_link(&link)?,
-        &form.level,
-    )
-    .await?;
+    therapists::consent(&state.db, &state.clock, &person, link, &form.level).await?;
     Ok(Redirect::to("/couple/therapist?done=consent"))
 }
 
@@ -324,9 +312,9 @@ struct RevokePage {
 async fn show_revoke(
     State(state): State<AppState>,
     person: Person,
-    Segment(link): Segment,
+    Segment(link): Segment<TherapistLinkId>,
 ) -> Result<RevokePage> {
-    let link = own_open_link(&state, &person, parse_link(&link)?).await?;
+    let link = own_open_link(&state, &person, link).await?;
     Ok(RevokePage {
         layout: Layout::for_person(&person),
         partner_name: person.partner_name.clone().unwrap_or_default(),
@@ -335,7 +323,11 @@ async fn show_revoke(
 }
 
 /// One of the person's couple's open links; anything else is not found.
-async fn own_open_link(state: &AppState, person: &Person, id: uuid::Uuid) -> Result<CoupleLink> {
+async fn own_open_link(
+    state: &AppState,
+    person: &Person,
+    id: TherapistLinkId,
+) -> Result<CoupleLink> {
     let couple = person.couple_id.ok_or(AppError::NotFound)?;
     therapists::couple_links(&state.db, couple, person.user_id)
         .await?
@@ -354,10 +346,9 @@ struct RevokeForm {
 async fn submit_revoke(
     State(state): State<AppState>,
     person: Person,
-    Segment(link): Segment,
+    Segment(id): Segment<TherapistLinkId>,
     CsrfForm(form): CsrfForm<RevokeForm>,
 ) -> Result<Redirect> {
-    let id = parse_link(&link)?;
     if form.confirm != "yes" {
         // Not confirmed: ask first (another couple's link stays not found).
         own_open_link(&state, &person, id).await?;

@@ -41,6 +41,7 @@ mod security;
 mod stored_values;
 mod summary;
 mod therapist_exercises;
+mod therapist_paths;
 mod therapist_sets;
 mod therapist_sets_in_use;
 mod therapist_tools;
@@ -87,6 +88,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(therapist_sets::tests());
     v.extend(therapist_sets_in_use::tests());
     v.extend(therapist_exercises::tests());
+    v.extend(therapist_paths::tests());
     v.extend(consent::tests());
     v.extend(backup::tests());
     v.extend(ops::tests());

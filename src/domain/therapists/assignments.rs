@@ -6,7 +6,7 @@ use crate::clock::Clock;
 use crate::domain::prompts::PromptSet;
 use crate::domain::sessions::SessionPerson;
 use crate::error::{AppError, FieldErrors, Result};
-use crate::ids::{CoupleId, UserId};
+use crate::ids::{AssignmentId, CheckinId, CoupleId, TherapistLinkId, UserId};
 use crate::store::{self, Db};
 
 use super::{approved_therapist, ConsentLevel};
@@ -14,7 +14,7 @@ use super::{approved_therapist, ConsentLevel};
 /// An exercise as shown to the couple and the therapist.
 #[derive(Debug, Clone)]
 pub struct Assignment {
-    pub id: uuid::Uuid,
+    pub id: AssignmentId,
     pub prompt_set_id: String,
     pub set_title: String,
     pub note: String,
@@ -32,14 +32,14 @@ pub struct Assignment {
 /// A finished check-in of an exercise: each prompt with both partners' shared answers.
 #[derive(Debug, Clone)]
 pub struct AssignedCheckin {
-    pub id: uuid::Uuid,
+    pub id: CheckinId,
     pub date: time::Date,
     /// (question, first partner's answer, second partner's answer)
     pub rows: Vec<(String, String, String)>,
 }
 
 impl Assignment {
-    fn from_row(r: store::therapists::AssignmentRow) -> Assignment {
+    fn from_row(r: store::assignments::AssignmentRow) -> Assignment {
         Assignment {
             id: r.assignment_id,
             prompt_set_id: r.prompt_set_id,
@@ -74,7 +74,7 @@ pub async fn assignments_for_couple(
     couple: CoupleId,
 ) -> Result<Vec<Assignment>> {
     let today = clock.now().date();
-    Ok(store::therapists::assignments_of_couple(db, couple)
+    Ok(store::assignments::assignments_of_couple(db, couple)
         .await?
         .into_iter()
         .map(Assignment::from_row)
@@ -85,7 +85,7 @@ pub async fn assignments_for_couple(
 pub(super) async fn active_link(
     db: &Db,
     person: &SessionPerson,
-    link: uuid::Uuid,
+    link: TherapistLinkId,
 ) -> Result<store::therapists::ActiveLinkRow> {
     approved_therapist(person)?;
     if !crate::domain::two_factor::is_enabled(db, person.user_id).await? {
@@ -110,12 +110,12 @@ pub async fn assign(
     db: &Db,
     clock: &Clock,
     person: &SessionPerson,
-    link: uuid::Uuid,
+    link: TherapistLinkId,
     input: AssignmentInput<'_>,
 ) -> Result<()> {
     active_link(db, person, link).await?;
     let checked = check_input(db, clock, person, link, &input, None).await?;
-    store::therapists::insert_assignment(db, checked, clock.now()).await?;
+    store::assignments::insert_assignment(db, checked, clock.now()).await?;
     Ok(())
 }
 
@@ -123,8 +123,8 @@ pub async fn assign(
 pub async fn open_assignment(
     db: &Db,
     person: &SessionPerson,
-    link: uuid::Uuid,
-    assignment: uuid::Uuid,
+    link: TherapistLinkId,
+    assignment: AssignmentId,
 ) -> Result<Assignment> {
     active_link(db, person, link).await?;
     store::assignments::find_open_assignment(db, link, assignment)
@@ -139,8 +139,8 @@ pub async fn edit_assignment(
     db: &Db,
     clock: &Clock,
     person: &SessionPerson,
-    link: uuid::Uuid,
-    assignment: uuid::Uuid,
+    link: TherapistLinkId,
+    assignment: AssignmentId,
     input: AssignmentInput<'_>,
 ) -> Result<()> {
     let current = open_assignment(db, person, link, assignment).await?;
@@ -165,8 +165,8 @@ pub async fn cancel_assignment(
     db: &Db,
     clock: &Clock,
     person: &SessionPerson,
-    link: uuid::Uuid,
-    assignment: uuid::Uuid,
+    link: TherapistLinkId,
+    assignment: AssignmentId,
 ) -> Result<()> {
     active_link(db, person, link).await?;
     if !store::assignments::cancel_assignment(db, link, assignment, clock.now()).await? {
@@ -203,10 +203,10 @@ async fn check_input<'a>(
     db: &Db,
     clock: &Clock,
     person: &SessionPerson,
-    link: uuid::Uuid,
+    link: TherapistLinkId,
     input: &AssignmentInput<'a>,
     keep_set: Option<&str>,
-) -> Result<store::therapists::NewAssignment<'a>> {
+) -> Result<store::assignments::NewAssignment<'a>> {
     let mut errors = FieldErrors::default();
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let today = clock.now().date();
@@ -267,7 +267,7 @@ async fn check_input<'a>(
         );
     }
     errors.into_result()?;
-    Ok(store::therapists::NewAssignment {
+    Ok(store::assignments::NewAssignment {
         link,
         prompt_set_id: input.prompt_set_id,
         note,
@@ -280,7 +280,7 @@ async fn check_input<'a>(
 /// Adds to each exercise the answers its finished check-ins may show at `level`.
 pub(super) async fn with_answers(
     db: &Db,
-    rows: Vec<store::therapists::AssignmentRow>,
+    rows: Vec<store::assignments::AssignmentRow>,
     level: ConsentLevel,
     first: Option<UserId>,
 ) -> Result<Vec<Assignment>> {
@@ -289,7 +289,8 @@ pub(super) async fn with_answers(
         let mut a = Assignment::from_row(row);
         if level >= ConsentLevel::Scales {
             let answers =
-                store::therapists::assigned_answers(db, a.id, level >= ConsentLevel::Words).await?;
+                store::assignments::assigned_answers(db, a.id, level >= ConsentLevel::Words)
+                    .await?;
             for ans in answers {
                 // Rows come ordered by check-in, so a new id starts a new check-in.
                 if a.checkins.last().is_none_or(|c| c.id != ans.checkin_id) {
@@ -327,4 +328,43 @@ pub(super) async fn with_answers(
         out.push(a);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_exercise_is_open_from_its_start_until_done_or_past_its_end() {
+        use time::macros::date;
+        let a = super::Assignment {
+            id: super::AssignmentId::new(),
+            prompt_set_id: String::new(),
+            set_title: String::new(),
+            note: String::new(),
+            therapist_name: String::new(),
+            starts_on: date!(2026 - 03 - 10),
+            target_count: Some(2),
+            ends_on: Some(date!(2026 - 03 - 20)),
+            done: 1,
+            cancelled: false,
+            checkins: Vec::new(),
+        };
+        assert!(!a.is_open(date!(2026 - 03 - 09)), "not started");
+        assert!(a.is_open(date!(2026 - 03 - 20)));
+        assert!(!a.is_open(date!(2026 - 03 - 21)), "past its end");
+        let done = super::Assignment {
+            done: 2,
+            ..a.clone()
+        };
+        assert!(!done.is_open(date!(2026 - 03 - 15)), "all done");
+        let open_ended = super::Assignment {
+            ends_on: None,
+            ..a.clone()
+        };
+        assert!(open_ended.is_open(date!(2027 - 01 - 01)));
+        let cancelled = super::Assignment {
+            cancelled: true,
+            ..a
+        };
+        assert!(!cancelled.is_open(date!(2026 - 03 - 15)), "cancelled");
+    }
 }
