@@ -230,6 +230,14 @@ pub async fn agree_to_bring_back_history(
     }
 }
 
+/// When the couple `couple` began, for the couple page; nothing for someone not linked.
+pub async fn since(db: &Db, couple: Option<CoupleId>) -> Result<Option<OffsetDateTime>> {
+    match couple {
+        Some(c) => Ok(store::couples::couple_since(db, c).await?),
+        None => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,13 +266,5 @@ mod tests {
         assert_eq!(normalise_code("ABCDE-FGHJKM"), None);
         assert_eq!(normalise_code("ABCDE-FGHJ!"), None);
         assert_eq!(normalise_code("ABCDE-FGHJU"), None);
-    }
-}
-
-/// When the couple `couple` began, for the couple page; nothing for someone not linked.
-pub async fn since(db: &Db, couple: Option<CoupleId>) -> Result<Option<OffsetDateTime>> {
-    match couple {
-        Some(c) => Ok(store::couples::couple_since(db, c).await?),
-        None => Ok(None),
     }
 }

@@ -3,8 +3,8 @@
 
 use reqwest::StatusCode;
 
+use crate::helpers::therapist::{assignment_id, linked_as};
 use crate::helpers::TestContext;
-use crate::therapists::{assignment_id, linked_as};
 
 pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
     tests!(therapist_paths:
