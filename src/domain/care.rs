@@ -7,7 +7,7 @@
 
 use crate::error::Result;
 use crate::ids::{CoupleId, UserId};
-use crate::store::checkins::AnswerRow;
+use crate::store::answers::AnswerRow;
 use crate::store::{self, Db};
 
 use super::prompts::{Prompt, PromptKind};

@@ -12,7 +12,8 @@ pub use super::prompts::{prompts_of, prompts_of_checkin, Prompt, PromptKind};
 use crate::clock::Clock;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::{CheckinId, CoupleId, UserId};
-use crate::store::checkins::{CheckinRow, SaveOutcome};
+use crate::store::answers::SaveOutcome;
+use crate::store::checkins::CheckinRow;
 use crate::store::{self, Db};
 
 /// How many check-ins the list page shows.
@@ -152,7 +153,7 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
         .await?
         .ok_or(AppError::NotFound)?;
     let partner_visible = partner_answers_visible(&row);
-    let answers = store::checkins::list_answers(db, id, viewer, partner_visible).await?;
+    let answers = store::answers::list_answers(db, id, viewer, partner_visible).await?;
     let prompts = prompts_of_checkin(db, &row.prompt_set_id, id, viewer, partner_visible).await?;
     let care = prompts.iter().any(|p| {
         answers
@@ -330,7 +331,7 @@ pub async fn submit(
         }
     }
     errors.into_result()?;
-    match store::checkins::save_answers(db, id, viewer, &answers, clock.now()).await? {
+    match store::answers::save_answers(db, id, viewer, &answers, clock.now()).await? {
         SaveOutcome::Saved { revealed } => Ok(revealed),
         SaveOutcome::Closed => Err(AppError::Conflict("check-in no longer open")),
         SaveOutcome::NotFound => Err(AppError::NotFound),

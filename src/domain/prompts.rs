@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::ids::{CheckinId, UserId};
-use crate::store::checkins::{AnswerRow, NewAnswer};
+use crate::store::answers::{AnswerRow, NewAnswer};
 use crate::store::prompts::{ChoiceRow, PromptRow};
 use crate::store::{self, Db};
 

@@ -5,7 +5,7 @@
 use anyhow::Context;
 use time::OffsetDateTime;
 
-use super::{assignments, checkins, prompts, sessions, summaries, Backend, Db, Pools};
+use super::{answers, assignments, checkins, prompts, sessions, summaries, Backend, Db, Pools};
 
 /// A value bound to a query while asking for its plan.
 #[derive(Clone, Debug)]
@@ -57,7 +57,7 @@ pub fn hot_queries(backend: Backend) -> Vec<HotQuery> {
         ),
         q(
             "check-in answers",
-            checkins::LIST_ANSWERS,
+            answers::LIST_ANSWERS,
             vec![id(), id(), Bool(true)],
         ),
         q(
@@ -72,15 +72,15 @@ pub fn hot_queries(backend: Backend) -> Vec<HotQuery> {
         ),
         q(
             "answer lock",
-            &checkins::save_lock_sql(backend),
+            &answers::save_lock_sql(backend),
             vec![id(), id()],
         ),
         q(
             "delete own answers",
-            checkins::DELETE_OWN_ANSWERS,
+            answers::DELETE_OWN_ANSWERS,
             vec![id(), id()],
         ),
-        q("reveal", checkins::REVEAL, vec![now(), id()]),
+        q("reveal", answers::REVEAL, vec![now(), id()]),
         q("summary counts", summaries::COUNTS, vec![id()]),
         q("summary started by", summaries::STARTED_BY, vec![id()]),
         q("summary averages", summaries::SCALE_AVERAGES, vec![id()]),
