@@ -4,6 +4,7 @@
 use std::net::IpAddr;
 
 use clap::{Parser, Subcommand};
+use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -125,14 +126,15 @@ pub enum TherapistSignup {
 #[derive(Parser, Debug, Clone)]
 pub struct Config {
     /// Database URL: `sqlite:PATH` (created if missing) or `postgres://…`.
-    // Its value is hidden from --help: a PostgreSQL URL carries the password.
+    // A secret, hidden from --help and Debug: a PostgreSQL URL carries the password.
     #[arg(
         long,
         env = "DATABASE_URL",
         default_value = "sqlite:mutual.db",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = secret
     )]
-    pub database_url: String,
+    pub database_url: SecretString,
 
     /// Address to listen on.
     #[arg(long, env = "MUTUAL_BIND", default_value = "127.0.0.1")]
@@ -212,29 +214,17 @@ pub struct Config {
     /// Key that encrypts written answers, notes and therapists' questions at rest (32 bytes
     /// as 64 hex digits or base64; `mutual new-data-key` makes one). Without a key they
     /// are stored unencrypted.
-    #[arg(long, env = "MUTUAL_DATA_KEY", hide_env_values = true)]
-    pub data_key: Option<KeyText>,
+    #[arg(long, env = "MUTUAL_DATA_KEY", hide_env_values = true, value_parser = secret)]
+    pub data_key: Option<SecretString>,
 
     /// A file holding the data key: keeps it out of the process environment.
     #[arg(long, env = "MUTUAL_DATA_KEY_FILE")]
     pub data_key_file: Option<std::path::PathBuf>,
 }
 
-/// A data key as given on the command line or in the environment; never printed.
-#[derive(Clone)]
-pub struct KeyText(pub String);
-
-impl std::fmt::Debug for KeyText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("KeyText(..)")
-    }
-}
-
-impl std::str::FromStr for KeyText {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(KeyText(s.to_owned()))
-    }
+/// Reads a setting that must never be printed (`Debug` shows `[REDACTED]`).
+fn secret(text: &str) -> Result<SecretString, std::convert::Infallible> {
+    Ok(text.into())
 }
 
 /// Reads a data key from a file, as `--data-key-file` and `rotate-key` take it.
@@ -256,7 +246,7 @@ impl Config {
             .mut_args(|arg| arg.env(None))
             .get_matches_from(["mutual"]);
         let mut c = Config::from_arg_matches(&matches).expect("the defaults are valid");
-        c.database_url = database_url.into();
+        c.database_url = database_url.into().into();
         c
     }
 }
@@ -268,7 +258,7 @@ impl Config {
             (Some(_), Some(_)) => {
                 anyhow::bail!("set MUTUAL_DATA_KEY or MUTUAL_DATA_KEY_FILE, not both")
             }
-            (Some(text), None) => crate::crypto::DataKey::parse(&text.0).map(Some),
+            (Some(text), None) => crate::crypto::DataKey::parse(text.expose_secret()).map(Some),
             (None, Some(path)) => read_key_file(path).map(Some),
             (None, None) => Ok(None),
         }
@@ -352,7 +342,7 @@ mod tests {
         const CHILD: &str = "MUTUAL_CONFIG_TEST_CHILD";
         if std::env::var_os(CHILD).is_some() {
             let c = Config::with_database("sqlite:given.db");
-            assert_eq!(c.database_url, "sqlite:given.db");
+            assert_eq!(c.database_url.expose_secret(), "sqlite:given.db");
             assert_eq!(c.bind, IpAddr::from([127, 0, 0, 1]));
             assert_eq!(c.port, 3000);
             assert_eq!(c.public_url, None);
@@ -385,6 +375,20 @@ mod tests {
             "{stdout}\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
+    }
+
+    #[test]
+    fn debug_shows_neither_the_database_password_nor_the_data_key() {
+        const PASSWORD: &str = "planted-Pa55word-in-the-url";
+        const KEY: &str = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+        let mut c = Config::with_database(format!("postgres://mutual:{PASSWORD}@db/mutual"));
+        c.data_key = Some(KEY.into());
+        let shown = format!("{c:?}");
+        assert!(shown.contains("data_key"), "{shown}");
+        assert!(!shown.contains(PASSWORD) && !shown.contains(KEY), "{shown}");
+        assert!(Config::parse_from(["mutual", "--data-key", KEY])
+            .data_key()
+            .is_ok());
     }
 
     #[test]

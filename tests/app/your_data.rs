@@ -466,7 +466,7 @@ async fn deleted_therapist_leaves_couples_their_checkins(ctx: TestContext) {
 /// Config with a data key (a fixed test key, base64 of 32 bytes).
 pub(crate) fn with_key(ctx: &TestContext, key: &str) -> mutual::config::Config {
     let mut c = ctx.config();
-    c.data_key = Some(mutual::config::KeyText(key.to_owned()));
+    c.data_key = Some(key.into());
     c
 }
 
