@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use anyhow::Context;
+use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 
 use crate::clock::Clock;
@@ -106,7 +107,7 @@ pub async fn open_db(config: &Config, clock: &Clock) -> anyhow::Result<Db> {
 /// Connects and migrates, with the configured data key (not checked yet).
 async fn connect_with_key(config: &Config) -> anyhow::Result<Db> {
     let key = config.data_key()?;
-    let db = Db::connect(&config.database_url).await?;
+    let db = Db::connect(config.database_url.expose_secret()).await?;
     db.migrate().await?;
     Ok(db.with_data_key(key))
 }
@@ -130,7 +131,7 @@ pub async fn rotate_key(
 
 /// Applies migrations and returns, for operators who migrate before starting instances.
 pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
-    let db = Db::connect(&config.database_url).await?;
+    let db = Db::connect(config.database_url.expose_secret()).await?;
     db.migrate().await?;
     db.close().await;
     println!("Migrations applied.");

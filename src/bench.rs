@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use axum::routing::get;
 use axum::Router;
+use secrecy::ExposeSecret;
 use time::{Duration, OffsetDateTime};
 
 use crate::app::AppState;
@@ -92,7 +93,7 @@ impl Lcg {
 /// long-history couples, `therapist EMAIL`, and `password PASSWORD`.
 pub async fn seed(config: &Config, args: &SeedArgs) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
-    let db = Db::connect(&config.database_url).await?;
+    let db = Db::connect(config.database_url.expose_secret()).await?;
     db.migrate().await?;
     anyhow::ensure!(
         store::bench_seed::count_users(&db).await? == 0,

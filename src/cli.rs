@@ -7,6 +7,7 @@ use std::path::Path;
 use std::str::FromStr;
 
 use anyhow::{bail, Context};
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::clock::Clock;
 use crate::config::{AdminCommand, Cli, Command, Config};
@@ -40,11 +41,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         #[cfg(feature = "bench")]
         Command::BenchCreateDatabase => {
-            crate::bench::create_database(&cli.config.database_url).await
+            crate::bench::create_database(cli.config.database_url.expose_secret()).await
         }
         #[cfg(feature = "bench")]
         Command::BenchDropDatabase { name } => {
-            crate::bench::drop_database(&cli.config.database_url, &name).await
+            crate::bench::drop_database(cli.config.database_url.expose_secret(), &name).await
         }
         Command::NewDataKey => {
             println!("{}", crate::crypto::DataKey::generate());
@@ -90,7 +91,7 @@ fn init_tool_tracing() {
 }
 
 async fn run_backup(config: &Config, file: &Path) -> anyhow::Result<()> {
-    let url = &config.database_url;
+    let url = config.database_url.expose_secret();
     if !url.starts_with("sqlite:") {
         bail!(backup::BackupError::Postgres);
     }
@@ -123,7 +124,7 @@ async fn run_backup(config: &Config, file: &Path) -> anyhow::Result<()> {
 
 /// Opens the database for a tool, applying migrations as the server would at start-up.
 async fn open(config: &Config) -> anyhow::Result<Db> {
-    let db = Db::connect(&config.database_url).await?;
+    let db = Db::connect(config.database_url.expose_secret()).await?;
     db.migrate().await?;
     Ok(db)
 }
@@ -141,7 +142,8 @@ async fn admin(config: &Config, db: &Db, command: AdminCommand) -> anyhow::Resul
         AdminCommand::CreateUser { email, name } => {
             let password = read_password()?;
             let hashing = PasswordHashing::new(config.argon2_memory_kib, config.argon2_iterations)?;
-            operator::create_user(db, &hashing, &clock, &email, name.as_deref(), &password).await?;
+            let password = password.expose_secret();
+            operator::create_user(db, &hashing, &clock, &email, name.as_deref(), password).await?;
             println!(
                 "Account created for {}. They can sign in now.",
                 email.trim()
@@ -213,12 +215,14 @@ fn public_url(config: &Config) -> String {
 
 /// The new account's password: asked for without echo on a terminal, else one line of
 /// standard input (so scripts can pipe it in and it never appears in `ps`).
-fn read_password() -> anyhow::Result<String> {
+fn read_password() -> anyhow::Result<SecretString> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        let first = rpassword::prompt_password("Password for the new account: ")?;
-        let again = rpassword::prompt_password("The same password again: ")?;
-        if first != again {
+        let first = SecretString::from(rpassword::prompt_password(
+            "Password for the new account: ",
+        )?);
+        let again = SecretString::from(rpassword::prompt_password("The same password again: ")?);
+        if first.expose_secret() != again.expose_secret() {
             bail!("The two passwords were different; nothing was created.");
         }
         return Ok(first);
@@ -229,5 +233,6 @@ fn read_password() -> anyhow::Result<String> {
         .read_line(&mut line)
         .context("read the password from standard input")?;
     let _ = std::io::stdout().flush();
-    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    line.truncate(line.trim_end_matches(['\r', '\n']).len());
+    Ok(line.into())
 }

@@ -4,6 +4,7 @@
 use std::net::IpAddr;
 
 use clap::{Parser, Subcommand};
+use secrecy::{ExposeSecret, SecretString};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -125,14 +126,15 @@ pub enum TherapistSignup {
 #[derive(Parser, Debug, Clone)]
 pub struct Config {
     /// Database URL: `sqlite:PATH` (created if missing) or `postgres://…`.
-    // Its value is hidden from --help: a PostgreSQL URL carries the password.
+    // A secret, hidden from --help and Debug: a PostgreSQL URL carries the password.
     #[arg(
         long,
         env = "DATABASE_URL",
         default_value = "sqlite:mutual.db",
-        hide_env_values = true
+        hide_env_values = true,
+        value_parser = secret
     )]
-    pub database_url: String,
+    pub database_url: SecretString,
 
     /// Address to listen on.
     #[arg(long, env = "MUTUAL_BIND", default_value = "127.0.0.1")]
@@ -212,29 +214,17 @@ pub struct Config {
     /// Key that encrypts written answers, notes and therapists' questions at rest (32 bytes
     /// as 64 hex digits or base64; `mutual new-data-key` makes one). Without a key they
     /// are stored unencrypted.
-    #[arg(long, env = "MUTUAL_DATA_KEY", hide_env_values = true)]
-    pub data_key: Option<KeyText>,
+    #[arg(long, env = "MUTUAL_DATA_KEY", hide_env_values = true, value_parser = secret)]
+    pub data_key: Option<SecretString>,
 
     /// A file holding the data key: keeps it out of the process environment.
     #[arg(long, env = "MUTUAL_DATA_KEY_FILE")]
     pub data_key_file: Option<std::path::PathBuf>,
 }
 
-/// A data key as given on the command line or in the environment; never printed.
-#[derive(Clone)]
-pub struct KeyText(pub String);
-
-impl std::fmt::Debug for KeyText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("KeyText(..)")
-    }
-}
-
-impl std::str::FromStr for KeyText {
-    type Err = std::convert::Infallible;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(KeyText(s.to_owned()))
-    }
+/// Reads a setting that must never be printed (`Debug` shows `[REDACTED]`).
+fn secret(text: &str) -> Result<SecretString, std::convert::Infallible> {
+    Ok(text.into())
 }
 
 /// Reads a data key from a file, as `--data-key-file` and `rotate-key` take it.
@@ -247,10 +237,16 @@ pub fn read_key_file(path: &std::path::Path) -> anyhow::Result<crate::crypto::Da
 }
 
 impl Config {
-    /// Defaults with the given database, as the tests and tools use them.
+    /// The defaults with the given database, as the tests use them. Nothing
+    /// comes from the environment: a developer's exported `MUTUAL_*` settings (a data
+    /// key, invite-only registration) must not change what the test suite runs against.
     pub fn with_database(database_url: impl Into<String>) -> Self {
-        let mut c = Config::parse_from(["mutual"]);
-        c.database_url = database_url.into();
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Config::command()
+            .mut_args(|arg| arg.env(None))
+            .get_matches_from(["mutual"]);
+        let mut c = Config::from_arg_matches(&matches).expect("the defaults are valid");
+        c.database_url = database_url.into().into();
         c
     }
 }
@@ -262,7 +258,7 @@ impl Config {
             (Some(_), Some(_)) => {
                 anyhow::bail!("set MUTUAL_DATA_KEY or MUTUAL_DATA_KEY_FILE, not both")
             }
-            (Some(text), None) => crate::crypto::DataKey::parse(&text.0).map(Some),
+            (Some(text), None) => crate::crypto::DataKey::parse(text.expose_secret()).map(Some),
             (None, Some(path)) => read_key_file(path).map(Some),
             (None, None) => Ok(None),
         }
@@ -300,6 +296,99 @@ mod tests {
             assert!(help.contains("DATABASE_URL"), "{help}");
             assert!(!help.contains(PASSWORD), "{help}");
         }
+    }
+
+    /// A setting for every variable `Config` reads, each unlike its default.
+    const PLANTED: &[(&str, &str)] = &[
+        ("DATABASE_URL", "postgres://planted@db:5432/planted"),
+        ("MUTUAL_BIND", "0.0.0.0"),
+        ("MUTUAL_PORT", "4321"),
+        ("MUTUAL_PUBLIC_URL", "https://planted.example.org"),
+        ("MUTUAL_HTTPS", "true"),
+        ("MUTUAL_TRUST_PROXY", "true"),
+        ("MUTUAL_AUTH_POSTS_PER_10_MIN", "3"),
+        ("MUTUAL_SESSION_LIFETIME_HOURS", "5"),
+        ("MUTUAL_SESSION_IDLE_HOURS", "4"),
+        ("MUTUAL_REGISTRATION", "closed"),
+        ("MUTUAL_THERAPISTS", "approved"),
+        ("MUTUAL_ARGON2_MEMORY_KIB", "64"),
+        ("MUTUAL_ARGON2_ITERATIONS", "1"),
+        (
+            "MUTUAL_DATA_KEY",
+            "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=",
+        ),
+        ("MUTUAL_DATA_KEY_FILE", "/planted/key"),
+    ];
+
+    #[test]
+    fn every_variable_config_reads_is_planted_below() {
+        let command = Config::command();
+        let mut read: Vec<_> = command
+            .get_arguments()
+            .filter_map(|a| a.get_env())
+            .map(|v| v.to_string_lossy().into_owned())
+            .collect();
+        let mut planted: Vec<_> = PLANTED.iter().map(|(v, _)| v.to_string()).collect();
+        read.sort();
+        planted.sort();
+        assert_eq!(read, planted);
+    }
+
+    /// A developer's exported `MUTUAL_*` variables must not reach the tests'
+    /// configuration. The environment is shared by every test of this binary, so the
+    /// variables are set only in a child process that runs this test again.
+    #[test]
+    fn the_tests_configuration_ignores_the_environment() {
+        const CHILD: &str = "MUTUAL_CONFIG_TEST_CHILD";
+        if std::env::var_os(CHILD).is_some() {
+            let c = Config::with_database("sqlite:given.db");
+            assert_eq!(c.database_url.expose_secret(), "sqlite:given.db");
+            assert_eq!(c.bind, IpAddr::from([127, 0, 0, 1]));
+            assert_eq!(c.port, 3000);
+            assert_eq!(c.public_url, None);
+            assert!(!c.https);
+            assert!(!c.trust_proxy);
+            assert_eq!(c.auth_posts_per_10_min, 20);
+            assert_eq!(c.session_lifetime_hours, 720);
+            assert_eq!(c.session_idle_hours, 336);
+            assert_eq!(c.registration, Registration::Open);
+            assert_eq!(c.therapists, TherapistSignup::Open);
+            assert_eq!(c.argon2_memory_kib, 19456);
+            assert_eq!(c.argon2_iterations, 2);
+            assert!(c.data_key.is_none());
+            assert_eq!(c.data_key_file, None);
+            return;
+        }
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "config::tests::the_tests_configuration_ignores_the_environment",
+                "--exact",
+                "--nocapture",
+            ])
+            .env(CHILD, "1")
+            .envs(PLANTED.iter().copied())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    #[test]
+    fn debug_shows_neither_the_database_password_nor_the_data_key() {
+        const PASSWORD: &str = "planted-Pa55word-in-the-url";
+        const KEY: &str = "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=";
+        let mut c = Config::with_database(format!("postgres://mutual:{PASSWORD}@db/mutual"));
+        c.data_key = Some(KEY.into());
+        let shown = format!("{c:?}");
+        assert!(shown.contains("data_key"), "{shown}");
+        assert!(!shown.contains(PASSWORD) && !shown.contains(KEY), "{shown}");
+        assert!(Config::parse_from(["mutual", "--data-key", KEY])
+            .data_key()
+            .is_ok());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! Invariants: emails are stored trimmed and lower-cased; a password is never stored or
 //! logged, only its argon2id hash.
 
+use secrecy::{ExposeSecret, SecretString};
+
 use crate::clock::Clock;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::UserId;
@@ -26,7 +28,8 @@ pub struct NewAccount {
     pub therapist_approved: bool,
     pub email: String,
     pub display_name: String,
-    pub password: String,
+    /// Kept as typed; `Debug` shows `[REDACTED]`.
+    pub password: SecretString,
     /// A key of the list of time zones (`time_zone::parse`).
     pub time_zone: &'static str,
 }
@@ -55,7 +58,7 @@ pub fn parse_registration(
             therapist_approved: false,
             email,
             display_name: display_name.to_owned(),
-            password: password.to_owned(),
+            password: password.into(),
             time_zone: super::time_zone::UTC.key,
         })
     } else {
@@ -170,7 +173,9 @@ pub async fn check_own_password(
             )
         }));
     }
-    let ok = hashing.verify(password, Some(&creds.password_hash)).await?;
+    let ok = hashing
+        .verify(password, Some(creds.password_hash.expose_secret()))
+        .await?;
     if ok {
         throttle::clear(db, throttle::LOGIN, &subject).await?;
     }
@@ -257,7 +262,7 @@ pub async fn register(
     consent: Option<super::consent::Consent>,
     signup_code: Option<&str>,
 ) -> Result<Option<UserId>> {
-    let hash = hashing.hash(&account.password).await?;
+    let hash = hashing.hash(account.password.expose_secret()).await?;
     let user_id = UserId::new();
     let therapist_code = account.is_therapist.then(super::couples::new_code);
     let code_hash = signup_code.map(signup_code_hash);
@@ -357,7 +362,10 @@ pub async fn authenticate(
         store::accounts::find_credentials(db, &email).await?
     };
     let ok = hashing
-        .verify(password, found.as_ref().map(|c| c.password_hash.as_str()))
+        .verify(
+            password,
+            found.as_ref().map(|c| c.password_hash.expose_secret()),
+        )
         .await?;
     match found {
         Some(c) if ok => {
@@ -411,7 +419,15 @@ mod tests {
     #[test]
     fn passwords_are_kept_exactly_as_typed() {
         let ok = parse_registration("A", "a@b.co", "  spaced out words  ").unwrap();
-        assert_eq!(ok.password, "  spaced out words  ");
+        assert_eq!(ok.password.expose_secret(), "  spaced out words  ");
+    }
+
+    #[test]
+    fn a_new_account_never_shows_its_password() {
+        let ok = parse_registration("A", "a@b.co", "quiet orchard lamp").unwrap();
+        let shown = format!("{ok:?}");
+        assert!(shown.contains("password"), "{shown}");
+        assert!(!shown.contains("orchard"), "{shown}");
     }
 
     #[test]

@@ -19,8 +19,8 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// 10 characters of base32 carry 50 random bits.
 const CODE_LEN: usize = 10;
 
-/// An invite as shown to the person who made it.
-#[derive(Debug, Clone)]
+/// An invite as shown to the person who made it. No `Debug`: the code is a secret.
+#[derive(Clone)]
 pub struct InviteCode {
     /// Normalised form, as stored and as used in the link.
     pub code: String,
@@ -116,8 +116,8 @@ pub fn too_many_codes(wait: time::Duration, whose: &str) -> AppError {
     })
 }
 
-/// How a join ended when it did not fail.
-#[derive(Debug, PartialEq, Eq)]
+/// How a join ended when it did not fail. No `Debug`: `Confirm` carries the code.
+#[derive(PartialEq, Eq)]
 pub enum Joined {
     Linked(CoupleId),
     /// The code works; the joiner is to see who it is from before linking (the same

@@ -21,7 +21,7 @@ pub struct SessionPerson {
     pub user_id: UserId,
     pub display_name: String,
     /// The token this session's forms carry.
-    pub csrf_token: String,
+    pub csrf_token: secrecy::SecretString,
     /// Names the session on the devices page (never the cookie's token).
     pub session_public_id: String,
     pub is_therapist: bool,

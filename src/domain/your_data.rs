@@ -55,7 +55,8 @@ pub struct ExportedNotice {
     pub created_at: OffsetDateTime,
 }
 
-#[derive(Debug, Serialize)]
+/// `Debug` leaves out the share code.
+#[derive(Serialize)]
 pub struct Account {
     pub email: String,
     pub display_name: String,
@@ -73,6 +74,26 @@ pub struct Account {
     /// The time zone dates and times are shown in (an IANA name, or an offset from UTC);
     /// times in this file are all in UTC.
     pub time_zone: String,
+}
+
+impl std::fmt::Debug for Account {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let code = self.therapist_share_code.as_ref().map(|_| "[REDACTED]");
+        f.debug_struct("Account")
+            .field("email", &self.email)
+            .field("display_name", &self.display_name)
+            .field("created_at", &self.created_at)
+            .field("role", &self.role)
+            .field("therapist_share_code", &code)
+            .field(
+                "therapist_share_code_expires_at",
+                &self.therapist_share_code_expires_at,
+            )
+            .field("therapist_approved_at", &self.therapist_approved_at)
+            .field("two_step_sign_in", &self.two_step_sign_in)
+            .field("time_zone", &self.time_zone)
+            .finish()
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -336,4 +357,31 @@ pub async fn delete_account(
     // No id or email here: the log must not keep what the person asked us to forget.
     tracing::info!("an account was deleted");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_leaves_out_the_share_code() {
+        let account = Account {
+            email: "t@example.org".into(),
+            display_name: "T".into(),
+            created_at: OffsetDateTime::UNIX_EPOCH,
+            role: "therapist",
+            therapist_share_code: Some("PLANTED7CODE".into()),
+            therapist_share_code_expires_at: None,
+            therapist_approved_at: None,
+            two_step_sign_in: false,
+            time_zone: "UTC".into(),
+        };
+        let shown = format!("{account:?}");
+        assert!(shown.contains("therapist_share_code"), "{shown}");
+        assert!(!shown.contains("PLANTED7CODE"), "{shown}");
+        // The export itself keeps it: it is the person's own data.
+        assert!(serde_json::to_string(&account)
+            .unwrap()
+            .contains("PLANTED7CODE"));
+    }
 }

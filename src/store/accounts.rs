@@ -1,6 +1,7 @@
 //! SQL for people's accounts.
 
 use anyhow::Context;
+use secrecy::SecretString;
 
 use super::{on_db, on_writer, Db};
 use crate::ids::UserId;
@@ -8,7 +9,8 @@ use crate::ids::UserId;
 #[derive(Debug, sqlx::FromRow)]
 pub struct Credentials {
     pub user_id: UserId,
-    pub password_hash: String,
+    #[sqlx(try_from = "String")]
+    pub password_hash: SecretString,
     /// Where the sign-in lands: a therapist's dashboard, or home.
     pub is_therapist: bool,
 }
@@ -28,7 +30,8 @@ pub async fn find_credentials(db: &Db, email: &str) -> anyhow::Result<Option<Cre
 #[derive(Debug, sqlx::FromRow)]
 pub struct StoredCredentials {
     pub email: String,
-    pub password_hash: String,
+    #[sqlx(try_from = "String")]
+    pub password_hash: SecretString,
 }
 
 pub async fn get_credentials_by_id(db: &Db, user_id: UserId) -> anyhow::Result<StoredCredentials> {

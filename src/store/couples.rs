@@ -7,7 +7,8 @@ use time::OffsetDateTime;
 use super::{dialect, in_tx, on_db, Db};
 use crate::ids::{CoupleId, InviteId, UserId};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// No `Debug`: the code is a secret.
+#[derive(Clone, sqlx::FromRow)]
 pub struct Invite {
     pub invite_id: InviteId,
     pub inviter_id: UserId,

@@ -7,7 +7,8 @@ use time::OffsetDateTime;
 use super::{on_db, Db};
 use crate::ids::{CoupleId, TherapistLinkId, UserId};
 
-#[derive(Debug, sqlx::FromRow)]
+/// No `Debug`: it holds a therapist's share code.
+#[derive(sqlx::FromRow)]
 pub struct AccountRow {
     pub email: String,
     pub display_name: String,

@@ -1,6 +1,7 @@
 //! SQL for server-side sessions. Only the SHA-256 of a session token is ever stored.
 
 use anyhow::Context;
+use secrecy::SecretString;
 use time::OffsetDateTime;
 
 use super::{on_db, on_writer, Db};
@@ -12,7 +13,9 @@ use crate::ids::{CoupleId, UserId};
 pub struct SessionPersonRow {
     pub user_id: UserId,
     pub display_name: String,
-    pub csrf_token: String,
+    #[sqlx(try_from = "String")]
+    pub csrf_token: SecretString,
+    /// Names the session on the devices page: not a secret, unlike the session token.
     pub session_public_id: String,
     pub last_seen_at: OffsetDateTime,
     pub is_therapist: bool,

@@ -40,8 +40,8 @@ pub async fn find_therapist_by_code(db: &Db, code: &str) -> anyhow::Result<Optio
     .context("find therapist by code")
 }
 
-/// A therapist's share code and until when it works.
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// A therapist's share code and until when it works. No `Debug`: the code is a secret.
+#[derive(Clone, sqlx::FromRow)]
 pub struct ShareCodeRow {
     pub therapist_code: Option<String>,
     pub therapist_code_expires_at: Option<OffsetDateTime>,

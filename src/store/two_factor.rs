@@ -7,7 +7,8 @@ use super::{in_tx, on_db, on_writer, Db};
 use crate::crypto::Slot;
 use crate::ids::UserId;
 
-#[derive(Debug, Clone)]
+/// No `Debug`: it holds the shared secret.
+#[derive(Clone)]
 pub struct TotpRow {
     /// The shared secret; `None` when what is stored cannot be read (sealed with another
     /// key, or copied from another account): then no code matches it.
@@ -139,8 +140,8 @@ pub async fn use_recovery_code(
 }
 
 /// An unused recovery code's stored form; `hash_key` is `None` for codes made before
-/// codes had keys (a plain SHA-256).
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// codes had keys (a plain SHA-256). No `Debug`: a hash and its key are secrets.
+#[derive(Clone, sqlx::FromRow)]
 pub struct StoredRecoveryCode {
     pub code_hash: Vec<u8>,
     pub hash_key: Option<Vec<u8>>,

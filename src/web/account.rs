@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -103,9 +104,9 @@ async fn show_password(person: Person) -> PasswordPage {
 #[derive(Deserialize)]
 struct PasswordForm {
     #[serde(default)]
-    current_password: String,
+    current_password: SecretString,
     #[serde(default)]
-    new_password: String,
+    new_password: SecretString,
 }
 
 async fn submit_password(
@@ -120,8 +121,8 @@ async fn submit_password(
             &state.hashing,
             &state.clock,
             &person,
-            &form.current_password,
-            &form.new_password,
+            form.current_password.expose_secret(),
+            form.new_password.expose_secret(),
         )
         .await
     }

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -74,7 +75,7 @@ struct RegisterForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
-    password: String,
+    password: SecretString,
     /// Present when the "I'm a therapist" box is ticked.
     #[serde(default)]
     therapist: Option<String>,
@@ -183,7 +184,11 @@ async fn submit_register(
     }
     let invite_only = mode == Registration::InviteOnly;
     let code = invite_only.then_some(form.signup_code.as_str());
-    let fields = accounts::parse_registration(&form.display_name, &form.email, &form.password);
+    let fields = accounts::parse_registration(
+        &form.display_name,
+        &form.email,
+        form.password.expose_secret(),
+    );
     let fields = time_zone::choose_for(fields, &form.time_zone);
     let checked = problems.into_result().and_then(|()| {
         accounts::check_sign_up(fields, form.consent.is_some(), code).map_err(AppError::Invalid)
@@ -239,7 +244,7 @@ struct LoginForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
-    password: String,
+    password: SecretString,
     #[serde(default)]
     next: String,
 }
@@ -300,7 +305,7 @@ async fn submit_login(
             &state.hashing,
             &state.clock,
             &form.email,
-            &form.password,
+            form.password.expose_secret(),
         )
         .await
     }

@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use axum::extract::{FromRequest, Request};
 use axum::http::header::CONTENT_TYPE;
 use axum_extra::extract::cookie::CookieJar;
+use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use subtle::ConstantTimeEq;
 
@@ -66,11 +67,11 @@ impl<T: DeserializeOwned> FromRequest<AppState> for KeptForm<T> {
             return Err(AppError::BadRequest("not a form"));
         }
         let person = load(&mut parts, state).await?;
-        let expected = match person {
+        let expected: SecretString = match person {
             Some(p) => p.csrf_token,
             None => CookieJar::from_headers(&parts.headers)
                 .get(csrf_cookie_name(state.config.https))
-                .map(|c| c.value().to_owned())
+                .map(|c| c.value().into())
                 .unwrap_or_default(),
         };
         let bytes = axum::body::to_bytes(body, FORM_LIMIT)
@@ -83,6 +84,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for KeptForm<T> {
             .iter()
             .find(|(k, _)| k == TOKEN_FIELD)
             .map_or("", |(_, v)| v.as_str());
+        let expected = expected.expose_secret();
         let matches =
             !expected.is_empty() && bool::from(sent.as_bytes().ct_eq(expected.as_bytes()));
         if !matches {

@@ -8,6 +8,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use secrecy::ExposeSecret;
 
 use super::errors::ErrorPageText;
 use crate::app::AppState;
@@ -18,8 +19,9 @@ use crate::error::Result;
 
 use super::session::{session_cookie_name, Visitor};
 
-/// What the shared frame (header, navigation, sign-out form) needs.
-#[derive(Debug, Clone, Default)]
+/// What the shared frame (header, navigation, sign-out form) needs. No `Debug`: it holds
+/// the CSRF token.
+#[derive(Clone, Default)]
 pub struct Layout {
     pub signed_in: bool,
     pub name: String,
@@ -35,7 +37,7 @@ impl Layout {
         Layout {
             signed_in: true,
             name: p.display_name.clone(),
-            csrf: p.csrf_token.clone(),
+            csrf: p.csrf_token.expose_secret().to_owned(),
             linked: p.couple_id.is_some(),
             therapist: p.is_therapist,
             zone: Zone::from_stored(&p.time_zone),

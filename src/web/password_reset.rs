@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -36,7 +37,7 @@ struct ResetForm {
     #[serde(default)]
     token: String,
     #[serde(default)]
-    new_password: String,
+    new_password: SecretString,
 }
 
 #[derive(Template, WebTemplate)]
@@ -108,7 +109,7 @@ async fn submit_reset(
             &state.hashing,
             &state.clock,
             &form.token,
-            &form.new_password,
+            form.new_password.expose_secret(),
         )
         .await
     }

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -122,7 +123,7 @@ struct EmailForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
-    password: String,
+    password: SecretString,
 }
 
 async fn submit_email(
@@ -138,7 +139,7 @@ async fn submit_email(
             &state.clock,
             &person,
             &form.email,
-            &form.password,
+            form.password.expose_secret(),
         )
         .await
     }

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use axum_extra::extract::cookie::CookieJar;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -75,8 +76,9 @@ async fn show_code(
 
 #[derive(Deserialize)]
 struct CodeForm {
+    /// A code from the app, or a recovery code.
     #[serde(default)]
-    code: String,
+    code: SecretString,
     #[serde(default)]
     next: String,
 }
@@ -107,7 +109,7 @@ async fn submit_code(
         &state.clock,
         state.config.session_policy(),
         &p,
-        &form.code,
+        form.code.expose_secret(),
     )
     .await;
     let (status, errors, retry) = match signed_in {
@@ -214,9 +216,10 @@ async fn submit_confirm(
 #[derive(Deserialize)]
 struct DisableForm {
     #[serde(default)]
-    password: String,
+    password: SecretString,
+    /// A code from the app, or a recovery code.
     #[serde(default)]
-    code: String,
+    code: SecretString,
 }
 
 async fn submit_disable(
@@ -231,8 +234,8 @@ async fn submit_disable(
             &state.hashing,
             &state.clock,
             &person,
-            &form.password,
-            &form.code,
+            form.password.expose_secret(),
+            form.code.expose_secret(),
         )
         .await
     }

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use axum_extra::extract::CookieJar;
+use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::app::AppState;
@@ -98,7 +99,7 @@ async fn show_delete(person: Person) -> DeletePage {
 #[derive(Deserialize)]
 struct DeleteForm {
     #[serde(default)]
-    password: String,
+    password: SecretString,
     #[serde(default)]
     confirm: String,
 }
@@ -116,7 +117,7 @@ async fn submit_delete(
             &state.hashing,
             &state.clock,
             &person,
-            &form.password,
+            form.password.expose_secret(),
             &form.confirm,
         )
         .await

@@ -24,14 +24,12 @@ pub async fn run_binary(database_url: &str, args: &[&str], stdin: &str) -> (bool
     let stdin = stdin.to_owned();
     tokio::task::spawn_blocking(move || {
         use std::io::Write;
-        use std::process::{Command, Stdio};
-        let mut child = Command::new(env!("CARGO_BIN_EXE_mutual"))
+        use std::process::Stdio;
+        let mut child = crate::helpers::mutual_binary()
             .args(&args)
             .env("DATABASE_URL", url)
             .env("MUTUAL_ARGON2_MEMORY_KIB", "64")
             .env("MUTUAL_ARGON2_ITERATIONS", "1")
-            .env_remove("MUTUAL_REGISTRATION")
-            .env_remove("MUTUAL_PUBLIC_URL")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

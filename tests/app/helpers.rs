@@ -24,6 +24,18 @@ pub enum Backend {
     Postgres,
 }
 
+/// The real binary, with none of the developer's `MUTUAL_*` settings: the test gives it
+/// what it needs (`DATABASE_URL` at least).
+pub fn mutual_binary() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mutual"));
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("MUTUAL_") {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
 /// One test's database, shared by every app instance the test starts.
 pub struct TestContext {
     pub backend: Backend,
@@ -71,11 +83,9 @@ impl TestContext {
     }
 
     pub fn config(&self) -> Config {
+        // The defaults, whatever the developer has exported.
         let mut c = Config::with_database(self.database_url.clone());
         c.port = 0;
-        c.bind = "127.0.0.1".parse().unwrap();
-        c.public_url = None;
-        c.https = false;
         // Real argon2id, with light parameters so the suite stays quick.
         c.argon2_memory_kib = 64;
         c.argon2_iterations = 1;

@@ -1,8 +1,6 @@
 //! Several app instances on one database: nothing a request needs lives in one
 //! process's memory. Also start-up and operations: migrations, health.
 
-use std::process::Command;
-
 use reqwest::StatusCode;
 
 use crate::helpers::{link, marker, Browser, TestContext};
@@ -127,7 +125,7 @@ async fn health_reports_503_when_the_database_is_gone(ctx: TestContext) {
 }
 
 async fn the_migrate_command_prepares_an_empty_database(ctx: TestContext) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mutual"))
+    let out = crate::helpers::mutual_binary()
         .arg("migrate")
         .env("DATABASE_URL", &ctx.database_url)
         .output()

@@ -8,7 +8,7 @@ use super::{Backend, TestApp, TestContext};
 /// This test's config with `key` as the data key.
 pub fn with_key(ctx: &TestContext, key: &str) -> Config {
     let mut c = ctx.config();
-    c.data_key = Some(mutual::config::KeyText(key.to_owned()));
+    c.data_key = Some(key.into());
     c
 }
 
