@@ -124,7 +124,7 @@ pub async fn change_password(
     current: &str,
     new: &str,
 ) -> Result<()> {
-    let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
+    let creds = store::accounts::find_credentials_by_id(db, person.user_id).await?;
     let ok = check_own_password(
         db,
         hashing,
@@ -266,7 +266,7 @@ pub async fn register(
     let user_id = UserId::new();
     let therapist_code = account.is_therapist.then(super::couples::new_code);
     let code_hash = signup_code.map(signup_code_hash);
-    let created = store::signup::create_account(
+    let created = store::signup::insert_account(
         db,
         store::signup::NewUser {
             user_id,

@@ -59,7 +59,7 @@ pub fn answer_calls_for_care(prompt: &Prompt, a: &AnswerRow) -> bool {
 /// check-ins call for the note (for the summary; written words are read on the check-in
 /// page itself).
 pub async fn in_recent_checkins(db: &Db, couple: CoupleId, person: UserId) -> Result<bool> {
-    Ok(store::checkins::recent_care_signals(db, couple, person, RECENT).await?)
+    Ok(store::checkins::has_recent_care_signals(db, couple, person, RECENT).await?)
 }
 
 #[cfg(test)]

@@ -191,7 +191,7 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
         .collect();
     let linked_again = row.couple_ended_at.is_some()
         && row.member_deleted_at.is_none()
-        && store::history::linked_again(db, row.couple_id, viewer).await?;
+        && store::history::has_linked_again(db, row.couple_id, viewer).await?;
     let summary = CheckinSummary::from(row.clone());
     Ok(CheckinView {
         linked_again,
@@ -225,7 +225,7 @@ pub async fn start(
         (None, None)
     } else {
         let id: crate::ids::AssignmentId = assignment.parse().map_err(|_| AppError::NotFound)?;
-        let found = store::assignments::assignments_of_couple(db, couple)
+        let found = store::assignments::list_for_couple(db, couple)
             .await?
             .into_iter()
             .find(|a| a.assignment_id == id)
@@ -331,7 +331,7 @@ pub async fn submit(
         }
     }
     errors.into_result()?;
-    match store::answers::save_answers(db, id, viewer, &answers, clock.now()).await? {
+    match store::answers::update_answers(db, id, viewer, &answers, clock.now()).await? {
         SaveOutcome::Saved { revealed } => Ok(revealed),
         SaveOutcome::Closed => Err(AppError::Conflict("check-in no longer open")),
         SaveOutcome::NotFound => Err(AppError::NotFound),
@@ -371,7 +371,7 @@ pub async fn dismiss(db: &Db, clock: &Clock, viewer: UserId, id: CheckinId) -> R
     if !Status::of(&row).is_open() {
         return Err(AppError::Conflict("check-in no longer open"));
     }
-    if store::checkins::dismiss(db, id, viewer, clock.now()).await? {
+    if store::checkins::update_dismissed(db, id, viewer, clock.now()).await? {
         Ok(())
     } else {
         Err(AppError::Conflict("check-in no longer open"))

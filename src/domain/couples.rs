@@ -87,7 +87,7 @@ pub async fn create_invite(
     let now = clock.now();
     let code = new_code();
     let expires_at = now + INVITE_LIFETIME;
-    store::couples::replace_invite(db, user, &code, now, expires_at).await?;
+    store::couples::insert_invite(db, user, &code, now, expires_at).await?;
     Ok(InviteCode { code, expires_at })
 }
 
@@ -149,7 +149,8 @@ pub async fn join(
             "That code doesn't look right. It has 10 letters and numbers, like ABCDE-12345.",
         );
     };
-    let outcome = store::couples::accept_invite(db, &code, joiner, confirmed, now).await?;
+    let outcome =
+        store::couples::insert_couple_from_invite(db, &code, joiner, confirmed, now).await?;
     match outcome {
         AcceptOutcome::Linked(couple) => {
             throttle::clear(db, throttle::JOIN, &subject).await?;
@@ -187,7 +188,7 @@ pub async fn join(
 /// nothing to unlink.
 pub async fn unlink(db: &Db, clock: &Clock, by: UserId, couple: Option<CoupleId>) -> Result<bool> {
     match couple {
-        Some(c) => Ok(store::couples::end_couple(db, c, by, clock.now()).await?),
+        Some(c) => Ok(store::couples::update_couple_ended(db, c, by, clock.now()).await?),
         None => Ok(false),
     }
 }
@@ -204,7 +205,7 @@ pub async fn earlier_history(
     let Some(couple) = couple else {
         return Ok(None);
     };
-    let state = store::history::state(db, couple, me).await?;
+    let state = store::history::find_state(db, couple, me).await?;
     Ok((state.earlier > 0).then_some(state))
 }
 
@@ -221,7 +222,7 @@ pub async fn agree_to_bring_back_history(
         return Err(AppError::NotFound);
     }
     let couple = couple.ok_or(AppError::NotFound)?;
-    match store::history::agree(db, couple, me, clock.now()).await? {
+    match store::history::insert_agreement(db, couple, me, clock.now()).await? {
         store::history::Agreed::NotInCouple => Err(AppError::NotFound),
         other => {
             tracing::info!(user_id = %me, outcome = ?other, "agreed to bring back history");
@@ -233,7 +234,7 @@ pub async fn agree_to_bring_back_history(
 /// When the couple `couple` began, for the couple page; nothing for someone not linked.
 pub async fn since(db: &Db, couple: Option<CoupleId>) -> Result<Option<OffsetDateTime>> {
     match couple {
-        Some(c) => Ok(store::couples::couple_since(db, c).await?),
+        Some(c) => Ok(store::couples::find_couple_since(db, c).await?),
         None => Ok(None),
     }
 }

@@ -30,7 +30,7 @@ pub fn text(kind: &str) -> &'static str {
 }
 
 pub async fn for_person(db: &Db, user: UserId) -> Result<Vec<Notice>> {
-    Ok(store::notices::list(db, user)
+    Ok(store::notices::list_for_person(db, user)
         .await?
         .into_iter()
         .map(|n| Notice {
@@ -43,7 +43,7 @@ pub async fn for_person(db: &Db, user: UserId) -> Result<Vec<Notice>> {
 
 /// Dismisses one of `user`'s notices; anyone else's is not found.
 pub async fn dismiss(db: &Db, user: UserId, id: i64) -> Result<()> {
-    if store::notices::dismiss(db, user, id).await? {
+    if store::notices::delete_notice(db, user, id).await? {
         Ok(())
     } else {
         Err(AppError::NotFound)

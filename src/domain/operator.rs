@@ -147,7 +147,7 @@ pub async fn use_reset_link(
         )));
     }
     let hash = hashing.hash(new_password).await?;
-    let done = store::operator::use_password_reset(
+    let done = store::operator::update_password_from_reset(
         db,
         &token_hash(token),
         reset.user_id,
@@ -164,7 +164,7 @@ pub async fn use_reset_link(
 /// Stops an account from signing in and ends its sessions; returns how many ended.
 pub async fn disable_user(db: &Db, clock: &Clock, email: &str) -> Result<u64, OperatorError> {
     let user_id = user_by_email(db, email).await?;
-    let ended = store::operator::set_disabled(db, user_id, Some(clock.now())).await?;
+    let ended = store::operator::update_disabled(db, user_id, Some(clock.now())).await?;
     tracing::info!(user_id = %user_id, ended, "account disabled");
     Ok(ended)
 }
@@ -172,7 +172,7 @@ pub async fn disable_user(db: &Db, clock: &Clock, email: &str) -> Result<u64, Op
 /// Lets a disabled account sign in again.
 pub async fn enable_user(db: &Db, email: &str) -> Result<(), OperatorError> {
     let user_id = user_by_email(db, email).await?;
-    store::operator::set_disabled(db, user_id, None).await?;
+    store::operator::update_disabled(db, user_id, None).await?;
     tracing::info!(user_id = %user_id, "account enabled");
     Ok(())
 }
@@ -182,7 +182,7 @@ pub async fn enable_user(db: &Db, email: &str) -> Result<(), OperatorError> {
 /// already (nothing changed).
 pub async fn approve_therapist(db: &Db, clock: &Clock, email: &str) -> Result<bool, OperatorError> {
     let user_id = user_by_email(db, email).await?;
-    match store::operator::approve_therapist(db, user_id, clock.now()).await? {
+    match store::operator::update_therapist_approved(db, user_id, clock.now()).await? {
         None => Err(OperatorError::NotATherapist(accounts::normalise_email(
             email,
         ))),
@@ -197,7 +197,7 @@ pub async fn approve_therapist(db: &Db, clock: &Clock, email: &str) -> Result<bo
 
 /// Counts only.
 pub async fn stats(db: &Db) -> Result<store::operator::Stats, OperatorError> {
-    Ok(store::operator::stats(db).await?)
+    Ok(store::operator::count_everything(db).await?)
 }
 
 /// A fresh single-use sign-up code, working for `days` days. Only its hash is stored.

@@ -18,7 +18,7 @@ pub use crate::store::accounts::Profile;
 
 /// The person's name and email as stored.
 pub async fn get(db: &Db, person: &SessionPerson) -> Result<Profile> {
-    Ok(store::accounts::get_profile(db, person.user_id).await?)
+    Ok(store::accounts::find_profile(db, person.user_id).await?)
 }
 
 /// Changes the name the person's partner (and therapist) sees, and their time zone.
@@ -58,7 +58,7 @@ pub async fn change_email(
     email: &str,
     password: &str,
 ) -> Result<()> {
-    let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
+    let creds = store::accounts::find_credentials_by_id(db, person.user_id).await?;
     let ok = accounts::check_own_password(
         db,
         hashing,

@@ -173,7 +173,7 @@ pub async fn person(
             .await?;
     if let Some(p) = &found {
         if now - p.last_seen_at > TOUCH_EVERY {
-            store::sessions::touch(db, &p.session_public_id, now).await?;
+            store::sessions::update_last_seen(db, &p.session_public_id, now).await?;
         }
     }
     Ok(found.map(SessionPerson::from))
@@ -196,7 +196,7 @@ pub async fn complete(
     public_id: &str,
 ) -> Result<()> {
     let now = clock.now();
-    store::sessions::complete(db, public_id, now, now + policy.lifetime).await?;
+    store::sessions::update_completed(db, public_id, now, now + policy.lifetime).await?;
     Ok(())
 }
 

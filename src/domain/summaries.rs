@@ -105,14 +105,14 @@ fn average(v: Option<f64>) -> Option<String> {
 
 /// The summary of `couple` as seen by `you` (whose partner is `partner`).
 pub async fn for_couple(db: &Db, couple: CoupleId, you: UserId) -> Result<Summary> {
-    let counts = store::summaries::counts(db, couple).await?;
-    let started = store::summaries::started_by(db, couple).await?;
-    let averages = store::summaries::scale_averages(db, couple).await?;
-    let points = store::summaries::recent_scale_points(db, couple, TREND_LENGTH).await?;
-    let mattered = store::summaries::mattered_equally(db, couple).await?;
-    let choice_counts = store::summaries::choice_counts(db, couple).await?;
-    let keep = store::summaries::latest_texts(db, couple, "keep", SHARED_TEXTS).await?;
-    let change = store::summaries::latest_texts(db, couple, "change", SHARED_TEXTS).await?;
+    let counts = store::summaries::count_checkins(db, couple).await?;
+    let started = store::summaries::count_started_by(db, couple).await?;
+    let averages = store::summaries::list_scale_averages(db, couple).await?;
+    let points = store::summaries::list_recent_scale_points(db, couple, TREND_LENGTH).await?;
+    let mattered = store::summaries::count_mattered_equally(db, couple).await?;
+    let choice_counts = store::summaries::count_choices(db, couple).await?;
+    let keep = store::summaries::list_latest_texts(db, couple, "keep", SHARED_TEXTS).await?;
+    let change = store::summaries::list_latest_texts(db, couple, "change", SHARED_TEXTS).await?;
 
     let started = Share {
         you: started

@@ -85,7 +85,7 @@ pub fn wait(recent: &[OffsetDateTime], limit: Limit, now: OffsetDateTime) -> Opt
 
 /// Forgets every failure of `subject` under `limit` (after a success).
 pub async fn clear(db: &Db, limit: Limit, subject: &[u8]) -> Result<()> {
-    store::throttle::clear(db, limit.bucket, subject).await?;
+    store::throttle::delete_attempts(db, limit.bucket, subject).await?;
     Ok(())
 }
 

@@ -66,7 +66,7 @@ pub struct Enrolment {
 }
 
 pub async fn is_enabled(db: &Db, user: UserId) -> Result<bool> {
-    Ok(store::two_factor::find(db, user)
+    Ok(store::two_factor::find_totp(db, user)
         .await?
         .is_some_and(|t| t.enabled_at.is_some()))
 }
@@ -77,7 +77,7 @@ pub async fn begin(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Enr
         return Err(AppError::Conflict("two-factor already on"));
     }
     let secret = super::random_bytes::<20>().to_vec();
-    store::two_factor::put_pending(db, person.user_id, &secret, clock.now()).await?;
+    store::two_factor::insert_pending(db, person.user_id, &secret, clock.now()).await?;
     enrolment(&secret, &person.display_name)
 }
 
@@ -107,7 +107,7 @@ fn enrolment(secret: &[u8], label: &str) -> Result<Enrolment> {
 
 /// The enrolment in progress, to show again (after a wrong code).
 pub async fn current_enrolment(db: &Db, person: &SessionPerson) -> Result<Option<Enrolment>> {
-    match store::two_factor::find(db, person.user_id).await? {
+    match store::two_factor::find_totp(db, person.user_id).await? {
         Some(TotpRow {
             secret: Some(secret),
             enabled_at: None,
@@ -187,7 +187,7 @@ pub async fn confirm(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result
             "That code didn't match. Check the time on your phone and try the newest code.",
         ))
     };
-    let row = store::two_factor::find(db, user)
+    let row = store::two_factor::find_totp(db, user)
         .await?
         .ok_or(AppError::NotFound)?;
     if row.enabled_at.is_some() {
@@ -196,7 +196,7 @@ pub async fn confirm(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result
     let secret = row.secret.ok_or_else(invalid)?;
     let step = matching_step(&secret, code, unix(clock))?.ok_or_else(invalid)?;
     let (codes, stored) = new_recovery_codes();
-    if !store::two_factor::enable(db, user, step as i64, &stored, clock.now()).await? {
+    if !store::two_factor::update_enabled(db, user, step as i64, &stored, clock.now()).await? {
         return Err(AppError::Conflict("two-factor already on"));
     }
     tracing::info!(user_id = %user, "two-factor sign-in turned on");
@@ -206,7 +206,7 @@ pub async fn confirm(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result
 /// Checks a second factor: a current code (once) or an unused recovery code. Not limited
 /// by itself: callers go through [`check_code`].
 async fn verify(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result<bool> {
-    let Some(row) = store::two_factor::find(db, user).await? else {
+    let Some(row) = store::two_factor::find_totp(db, user).await? else {
         return Ok(false);
     };
     if row.enabled_at.is_none() {
@@ -218,21 +218,26 @@ async fn verify(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result<bool
         None => None,
     };
     if let Some(step) = step {
-        return Ok(store::two_factor::use_step(db, user, step as i64).await?);
+        return Ok(store::two_factor::update_last_step(db, user, step as i64).await?);
     }
     let typed = normal_recovery_code(code);
     if typed.is_empty() {
         return Ok(false);
     }
     let mut used = false;
-    for stored in store::two_factor::unused_recovery_codes_of(db, user).await? {
+    for stored in store::two_factor::list_unused_recovery_codes(db, user).await? {
         let hash = match &stored.hash_key {
             Some(key) => recovery_hash(key, &typed),
             None => legacy_recovery_hash(&typed),
         };
         if bool::from(hash.ct_eq(&stored.code_hash[..])) {
-            used = store::two_factor::use_recovery_code(db, user, &stored.code_hash, clock.now())
-                .await?;
+            used = store::two_factor::update_recovery_code_used(
+                db,
+                user,
+                &stored.code_hash,
+                clock.now(),
+            )
+            .await?;
             break;
         }
     }
@@ -288,7 +293,7 @@ pub async fn sign_in_with_code(
 }
 
 pub async fn recovery_codes_left(db: &Db, user: UserId) -> Result<i64> {
-    Ok(store::two_factor::unused_recovery_codes(db, user).await?)
+    Ok(store::two_factor::count_unused_recovery_codes(db, user).await?)
 }
 
 /// Turns two-factor off; needs the password and a code (or a recovery code).
@@ -300,7 +305,7 @@ pub async fn disable(
     password: &str,
     code: &str,
 ) -> Result<()> {
-    let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
+    let creds = store::accounts::find_credentials_by_id(db, person.user_id).await?;
     let right = super::accounts::check_own_password(
         db,
         hashing,
@@ -323,7 +328,7 @@ pub async fn disable(
             "That code didn't match (or was used already).",
         )));
     }
-    store::two_factor::disable(db, person.user_id).await?;
+    store::two_factor::delete_totp(db, person.user_id).await?;
     tracing::info!(user_id = %person.user_id, "two-factor sign-in turned off");
     Ok(())
 }

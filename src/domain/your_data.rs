@@ -183,7 +183,7 @@ fn iso_date<S: serde::Serializer>(d: &time::Date, s: S) -> std::result::Result<S
 /// Everything stored about `person`, as they may see it.
 pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Export> {
     let me = person.user_id;
-    let account = store::export::account(db, me).await?;
+    let account = store::export::find_account(db, me).await?;
     let consents = store::signup::list_consents(db, me)
         .await?
         .into_iter()
@@ -202,7 +202,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             last_seen_at: s.last_seen_at,
         })
         .collect();
-    let couples = store::export::memberships(db, me)
+    let couples = store::export::list_memberships(db, me)
         .await?
         .into_iter()
         .map(|m| Couple {
@@ -218,8 +218,8 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
         out.push(checkin_entry(checkins::view(db, me, row.checkin_id).await?));
     }
     out.reverse(); // oldest first, as a record reads
-    let looks = store::export::access_log(db, me).await?;
-    let therapists = store::export::therapist_links(db, me)
+    let looks = store::export::list_access_log(db, me).await?;
+    let therapists = store::export::list_therapist_links(db, me)
         .await?
         .into_iter()
         .map(|l| TherapistLink {
@@ -271,7 +271,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
                 created_at: n.created_at,
             })
             .collect(),
-        history_agreements: store::export::history_agreements(db, me)
+        history_agreements: store::export::list_history_agreements(db, me)
             .await?
             .into_iter()
             .map(|h| HistoryAgreement {
@@ -325,7 +325,7 @@ pub async fn delete_account(
     password: &str,
     typed: &str,
 ) -> Result<()> {
-    let creds = store::accounts::get_credentials_by_id(db, person.user_id).await?;
+    let creds = store::accounts::find_credentials_by_id(db, person.user_id).await?;
     let email_subject = throttle::subject(&creds.email);
     let now = clock.now();
     let ok = super::accounts::check_own_password(

@@ -12,7 +12,11 @@ use crate::ids::UserId;
 
 /// Every look any therapist took at a couple `member` belongs or belonged to, newest
 /// first.
-pub async fn for_member(db: &Db, member: UserId, limit: i64) -> anyhow::Result<Vec<AccessRow>> {
+pub async fn list_for_member(
+    db: &Db,
+    member: UserId,
+    limit: i64,
+) -> anyhow::Result<Vec<AccessRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, AccessRow>(
         "SELECT u.display_name AS therapist_name, a.viewed, a.viewed_at
          FROM couple_members m
@@ -31,7 +35,7 @@ pub async fn for_member(db: &Db, member: UserId, limit: i64) -> anyhow::Result<V
 
 /// Whether any therapist was ever linked with a couple `member` belonged to (so the
 /// couple page can point to the log after the couple ended).
-pub async fn any_for_member(db: &Db, member: UserId) -> anyhow::Result<bool> {
+pub async fn has_any_for_member(db: &Db, member: UserId) -> anyhow::Result<bool> {
     let n = on_db!(db, |pool| sqlx::query_scalar::<_, i64>(
         "SELECT COUNT(*) FROM couple_members m
          JOIN therapist_links l ON l.couple_id = m.couple_id

@@ -34,7 +34,7 @@ pub struct StoredCredentials {
     pub password_hash: SecretString,
 }
 
-pub async fn get_credentials_by_id(db: &Db, user_id: UserId) -> anyhow::Result<StoredCredentials> {
+pub async fn find_credentials_by_id(db: &Db, user_id: UserId) -> anyhow::Result<StoredCredentials> {
     on_db!(db, |pool| sqlx::query_as::<_, StoredCredentials>(
         "SELECT email, password_hash FROM users WHERE user_id = $1"
     )
@@ -65,7 +65,7 @@ pub struct Profile {
     pub time_zone: String,
 }
 
-pub async fn get_profile(db: &Db, user_id: UserId) -> anyhow::Result<Profile> {
+pub async fn find_profile(db: &Db, user_id: UserId) -> anyhow::Result<Profile> {
     on_db!(db, |pool| sqlx::query_as::<_, Profile>(
         "SELECT display_name, email, time_zone FROM users WHERE user_id = $1"
     )

@@ -87,7 +87,7 @@ struct LockRow {
 }
 
 /// Reads (and on PostgreSQL locks) the check-in a person is saving answers to.
-pub fn save_lock_sql(backend: super::Backend) -> String {
+pub fn update_answers_lock_sql(backend: super::Backend) -> String {
     let lock = dialect::for_update(backend);
     format!(
         "SELECT c.revealed_at, c.dismissed_at, m.left_at
@@ -106,7 +106,7 @@ pub const REVEAL: &str = "UPDATE checkins SET revealed_at = $1
 /// Replaces `user`'s answers and marks them submitted, in one transaction. The check-in
 /// row is locked first, so when both partners submit at once exactly one of them sees
 /// the second submission and reveals, and no answer is changed after the reveal.
-pub async fn save_answers(
+pub async fn update_answers(
     db: &Db,
     checkin_id: CheckinId,
     user: UserId,
@@ -124,7 +124,7 @@ pub async fn save_answers(
             db.seal_opt(slot, a.value_text.as_deref())
         })
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let select = save_lock_sql(db.backend());
+    let select = update_answers_lock_sql(db.backend());
     in_tx!(db, |tx| {
         let Some(row) = sqlx::query_as::<_, LockRow>(&select)
             .bind(checkin_id)

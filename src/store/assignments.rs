@@ -77,10 +77,7 @@ pub async fn insert_assignment(
 }
 
 /// The assignments of one link (the therapist's view; the caller checked the link).
-pub async fn assignments_of_link(
-    db: &Db,
-    link: TherapistLinkId,
-) -> anyhow::Result<Vec<AssignmentRow>> {
+pub async fn list_for_link(db: &Db, link: TherapistLinkId) -> anyhow::Result<Vec<AssignmentRow>> {
     let sql = format!(
         "SELECT {ASSIGNMENT_COLUMNS} WHERE a.link_id = $1 ORDER BY a.starts_on, a.created_at"
     );
@@ -99,7 +96,7 @@ fn open_notes(db: &Db, mut rows: Vec<AssignmentRow>) -> Vec<AssignmentRow> {
     rows
 }
 
-pub fn assignments_of_couple_sql() -> String {
+pub fn list_for_couple_sql() -> String {
     format!(
         "SELECT {ASSIGNMENT_COLUMNS} WHERE l.couple_id = $1 AND a.cancelled_at IS NULL AND {ACTIVE}
          ORDER BY a.starts_on, a.created_at"
@@ -107,11 +104,8 @@ pub fn assignments_of_couple_sql() -> String {
 }
 
 /// The assignments of `couple` from therapists whose link is active, but those cancelled.
-pub async fn assignments_of_couple(
-    db: &Db,
-    couple: CoupleId,
-) -> anyhow::Result<Vec<AssignmentRow>> {
-    let sql = assignments_of_couple_sql();
+pub async fn list_for_couple(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<AssignmentRow>> {
+    let sql = list_for_couple_sql();
     let rows = on_db!(db, |pool| sqlx::query_as::<_, AssignmentRow>(&sql)
         .bind(couple)
         .fetch_all(pool)
@@ -141,7 +135,7 @@ pub struct AssignedAnswer {
 /// The non-private answers in the revealed check-ins of `assignment`: scale and choice
 /// answers, and
 /// written ones too when `with_words`. Private answers are excluded here, in the query.
-pub async fn assigned_answers(
+pub async fn list_assigned_answers(
     db: &Db,
     assignment: AssignmentId,
     with_words: bool,
@@ -230,7 +224,7 @@ pub async fn update_assignment(
 
 /// Cancels exercise `assignment` of `link`; false when there is no such exercise or it
 /// was cancelled already.
-pub async fn cancel_assignment(
+pub async fn update_cancelled(
     db: &Db,
     link: TherapistLinkId,
     assignment: AssignmentId,

@@ -180,7 +180,7 @@ pub async fn list_home(db: &Db, viewer: UserId, recent: i64) -> anyhow::Result<V
 
 /// Sets aside an unfinished check-in of `user`'s active couple. False when there was
 /// no such open check-in.
-pub async fn dismiss(
+pub async fn update_dismissed(
     db: &Db,
     checkin_id: CheckinId,
     user: UserId,
@@ -223,7 +223,7 @@ pub const RECENT_CARE_SIGNALS: &str = "SELECT COUNT(*) FROM (
      WHERE (p.kind = 'scale' AND a.value_int <= p.care_at_most)
         OR (p.kind = 'choice' AND pc.care = TRUE)";
 
-pub async fn recent_care_signals(
+pub async fn has_recent_care_signals(
     db: &Db,
     couple: CoupleId,
     person: UserId,

@@ -19,7 +19,7 @@ pub struct Invite {
 
 /// Stores a new invite and removes the inviter's older unused ones, so only the newest
 /// code works.
-pub async fn replace_invite(
+pub async fn insert_invite(
     db: &Db,
     inviter: UserId,
     code: &str,
@@ -112,7 +112,7 @@ pub enum AcceptOutcome {
 /// used (exactly once), creates the couple with both members, and drops both people's
 /// other unused invites. Unless `confirmed`, it only checks, answering
 /// [`AcceptOutcome::WouldLink`] where it would have linked.
-pub async fn accept_invite(
+pub async fn insert_couple_from_invite(
     db: &Db,
     code: &str,
     joiner: UserId,
@@ -212,7 +212,7 @@ async fn accept_invite_tx(
 }
 
 /// Closes the couple for both partners. Returns false when it was already closed.
-pub async fn end_couple(
+pub async fn update_couple_ended(
     db: &Db,
     couple_id: CoupleId,
     by: UserId,
@@ -252,7 +252,10 @@ pub async fn end_couple(
 }
 
 /// When the person's active couple began, for the couple page.
-pub async fn couple_since(db: &Db, couple_id: CoupleId) -> anyhow::Result<Option<OffsetDateTime>> {
+pub async fn find_couple_since(
+    db: &Db,
+    couple_id: CoupleId,
+) -> anyhow::Result<Option<OffsetDateTime>> {
     on_db!(db, |pool| sqlx::query_scalar::<_, OffsetDateTime>(
         "SELECT created_at FROM couples WHERE couple_id = $1"
     )

@@ -21,7 +21,7 @@ pub struct AccountRow {
     pub time_zone: String,
 }
 
-pub async fn account(db: &Db, user: UserId) -> anyhow::Result<AccountRow> {
+pub async fn find_account(db: &Db, user: UserId) -> anyhow::Result<AccountRow> {
     on_db!(db, |pool| sqlx::query_as::<_, AccountRow>(
         "SELECT u.email, u.display_name, u.created_at, u.is_therapist, u.therapist_code,
                 u.therapist_code_expires_at, u.therapist_approved_at,
@@ -47,7 +47,7 @@ pub struct MembershipRow {
     pub partner_name: Option<String>,
 }
 
-pub async fn memberships(db: &Db, user: UserId) -> anyhow::Result<Vec<MembershipRow>> {
+pub async fn list_memberships(db: &Db, user: UserId) -> anyhow::Result<Vec<MembershipRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, MembershipRow>(
         "SELECT m.couple_id, m.joined_at, m.left_at, c.ended_at, c.member_deleted_at,
                 (SELECT u.display_name FROM couple_members o JOIN users u ON u.user_id = o.user_id
@@ -73,7 +73,7 @@ pub struct LinkRow {
     pub my_consent_at: Option<OffsetDateTime>,
 }
 
-pub async fn therapist_links(db: &Db, user: UserId) -> anyhow::Result<Vec<LinkRow>> {
+pub async fn list_therapist_links(db: &Db, user: UserId) -> anyhow::Result<Vec<LinkRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, LinkRow>(
         "SELECT l.link_id, l.couple_id, u.display_name AS therapist_name, l.created_at,
                 l.revoked_at, tc.level AS my_level, tc.accepted_at AS my_consent_at
@@ -97,7 +97,7 @@ pub struct LookRow {
     pub viewed_at: OffsetDateTime,
 }
 
-pub async fn access_log(db: &Db, user: UserId) -> anyhow::Result<Vec<LookRow>> {
+pub async fn list_access_log(db: &Db, user: UserId) -> anyhow::Result<Vec<LookRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, LookRow>(
         "SELECT a.link_id, a.viewed, a.viewed_at
          FROM couple_members m
@@ -118,7 +118,10 @@ pub struct HistoryAgreementRow {
     pub agreed_at: OffsetDateTime,
 }
 
-pub async fn history_agreements(db: &Db, user: UserId) -> anyhow::Result<Vec<HistoryAgreementRow>> {
+pub async fn list_history_agreements(
+    db: &Db,
+    user: UserId,
+) -> anyhow::Result<Vec<HistoryAgreementRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, HistoryAgreementRow>(
         "SELECT couple_id, agreed_at FROM history_consents WHERE user_id = $1"
     )

@@ -26,7 +26,7 @@ pub struct HistoryState {
     pub partner_agreed: bool,
 }
 
-pub async fn state(db: &Db, couple: CoupleId, me: UserId) -> anyhow::Result<HistoryState> {
+pub async fn find_state(db: &Db, couple: CoupleId, me: UserId) -> anyhow::Result<HistoryState> {
     let sql = format!(
         "SELECT (SELECT COUNT(*) FROM checkins c
                  WHERE c.revealed_at IS NOT NULL AND c.couple_id IN ({EARLIER})) AS earlier,
@@ -58,7 +58,7 @@ pub enum Agreed {
 /// when the partner agreed already, moves the earlier revealed check-ins into this couple
 /// and adds them to its summary totals, all in this one transaction. Unfinished earlier
 /// check-ins stay where they were (closed).
-pub async fn agree(
+pub async fn insert_agreement(
     db: &Db,
     couple: CoupleId,
     me: UserId,
@@ -163,7 +163,7 @@ pub async fn agree(
 
 /// Whether `viewer` is linked right now with the other member of (ended) couple `old`:
 /// the same two people, linked again.
-pub async fn linked_again(db: &Db, old: CoupleId, viewer: UserId) -> anyhow::Result<bool> {
+pub async fn has_linked_again(db: &Db, old: CoupleId, viewer: UserId) -> anyhow::Result<bool> {
     on_db!(db, |pool| sqlx::query_scalar::<_, bool>(
         "SELECT EXISTS (
              SELECT 1 FROM couple_members o

@@ -4,6 +4,18 @@
 //! [`in_tx!`]: the macro body is compiled twice, once per pool type, so the same SQL text
 //! (with `$1` placeholders, which both backends accept) serves SQLite and PostgreSQL.
 //! Where the dialects really differ, the two spellings sit side by side in [`dialect`].
+//!
+//! Names say what a function does to the rows, so a caller knows without opening it:
+//! - `find_…` reads one row or none (`Option`), or the one row that must be there;
+//! - `list_…` reads many (`Vec`), in the order pages show them;
+//! - `count_…` reads numbers (one count, or a row of counts and sums);
+//! - `has_…` reads a yes or no;
+//! - `insert_…`, `update_…`, `delete_…` write, named by the main change even when one
+//!   transaction does more (`insert_couple_from_invite` also marks the invite used);
+//! - `…_sql` returns a query's text, for the query-plan tests (`plans`).
+//!
+//! Operator procedures that are not one query (`backup`, `data_keys`, `retention`,
+//! `bench_seed`) are named by what they do: `vacuum_into`, `rotate`, `purge`.
 
 pub mod access_log;
 pub mod accounts;

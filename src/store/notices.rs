@@ -55,7 +55,7 @@ pub const COUPLE_STOPPED_BY_DELETION: &str = "INSERT INTO notices (user_id, kind
      WHERE me.user_id = $1 AND l.revoked_at IS NULL";
 
 /// `user`'s notices, oldest first.
-pub async fn list(db: &Db, user: UserId) -> anyhow::Result<Vec<NoticeRow>> {
+pub async fn list_for_person(db: &Db, user: UserId) -> anyhow::Result<Vec<NoticeRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, NoticeRow>(
         "SELECT notice_id, kind, created_at FROM notices WHERE user_id = $1 ORDER BY notice_id"
     )
@@ -66,7 +66,7 @@ pub async fn list(db: &Db, user: UserId) -> anyhow::Result<Vec<NoticeRow>> {
 }
 
 /// Removes one of `user`'s notices; false when they have no such notice.
-pub async fn dismiss(db: &Db, user: UserId, notice_id: i64) -> anyhow::Result<bool> {
+pub async fn delete_notice(db: &Db, user: UserId, notice_id: i64) -> anyhow::Result<bool> {
     let n = on_writer!(db, |pool| sqlx::query(
         "DELETE FROM notices WHERE notice_id = $1 AND user_id = $2"
     )

@@ -19,7 +19,7 @@ pub async fn find_user_by_email(db: &Db, email: &str) -> anyhow::Result<Option<U
 
 /// Disables (`Some(now)`) or enables (`None`) an account; when disabling, ends all its
 /// sessions in the same transaction. Returns how many sessions ended.
-pub async fn set_disabled(
+pub async fn update_disabled(
     db: &Db,
     user_id: UserId,
     disabled_at: Option<OffsetDateTime>,
@@ -46,7 +46,7 @@ pub async fn set_disabled(
 
 /// Approves the therapist account `user_id` (`mutual admin approve-therapist`): `None`
 /// when it is not a therapist's account, `Some(false)` when it was approved already.
-pub async fn approve_therapist(
+pub async fn update_therapist_approved(
     db: &Db,
     user_id: UserId,
     now: OffsetDateTime,
@@ -128,7 +128,7 @@ pub async fn find_live_reset(
 
 /// Uses a reset link: marks it used, sets the new password hash and ends every session of
 /// its person, all or nothing. False when the link was used or expired meanwhile.
-pub async fn use_password_reset(
+pub async fn update_password_from_reset(
     db: &Db,
     token_hash: &[u8],
     user_id: UserId,
@@ -175,7 +175,7 @@ pub struct Stats {
     pub revealed_checkins: i64,
 }
 
-pub async fn stats(db: &Db) -> anyhow::Result<Stats> {
+pub async fn count_everything(db: &Db) -> anyhow::Result<Stats> {
     on_db!(db, |pool| sqlx::query_as::<_, Stats>(
         "SELECT
            (SELECT COUNT(*) FROM users) AS people,

@@ -277,7 +277,7 @@ pub async fn update_custom_set(
 
 /// Retires `owner`'s set: it is no longer offered for exercises; check-ins that used it,
 /// and exercises already given with it, keep it. False when it is not theirs or is retired.
-pub async fn retire_set(
+pub async fn update_set_retired(
     db: &Db,
     owner: UserId,
     prompt_set_id: &str,

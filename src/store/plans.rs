@@ -72,7 +72,7 @@ pub fn hot_queries(backend: Backend) -> Vec<HotQuery> {
         ),
         q(
             "answer lock",
-            &answers::save_lock_sql(backend),
+            &answers::update_answers_lock_sql(backend),
             vec![id(), id()],
         ),
         q(
@@ -105,7 +105,7 @@ pub fn hot_queries(backend: Backend) -> Vec<HotQuery> {
         q("add agreement", summaries::ADD_AGREEMENT, vec![id()]),
         q(
             "home exercises",
-            &assignments::assignments_of_couple_sql(),
+            &assignments::list_for_couple_sql(),
             vec![id()],
         ),
     ]

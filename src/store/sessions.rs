@@ -117,7 +117,7 @@ pub async fn find_session_person(
 }
 
 /// Marks a session as used now.
-pub async fn touch(db: &Db, public_id: &str, now: OffsetDateTime) -> anyhow::Result<()> {
+pub async fn update_last_seen(db: &Db, public_id: &str, now: OffsetDateTime) -> anyhow::Result<()> {
     on_writer!(db, |pool| sqlx::query(
         "UPDATE sessions SET last_seen_at = $1 WHERE public_id = $2"
     )
@@ -233,7 +233,7 @@ pub async fn find_pending(
 }
 
 /// Completes a session's sign-in once its second factor is checked.
-pub async fn complete(
+pub async fn update_completed(
     db: &Db,
     public_id: &str,
     now: OffsetDateTime,

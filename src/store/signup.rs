@@ -36,7 +36,7 @@ pub enum Created {
 /// Creates a person with their consent (`kind`, `version`). With `signup_code_hash`, the
 /// code is used up first, and stays used even when the email turns out to be registered:
 /// otherwise whether a code still works would tell a stranger which emails have accounts.
-pub async fn create_account(
+pub async fn insert_account(
     db: &Db,
     user: NewUser<'_>,
     consent: Option<(&str, i32)>,
@@ -141,7 +141,7 @@ pub async fn insert_signup_code(
 }
 
 /// True when a sign-up code with this hash is unused and has not expired.
-pub async fn signup_code_is_valid(
+pub async fn has_valid_signup_code(
     db: &Db,
     code_hash: &[u8],
     now: OffsetDateTime,

@@ -74,7 +74,7 @@ pub struct SharedText {
 pub const COUNTS: &str =
     "SELECT completed, open_now AS open FROM summary_counts WHERE couple_id = $1";
 
-pub async fn counts(db: &Db, couple: CoupleId) -> anyhow::Result<Counts> {
+pub async fn count_checkins(db: &Db, couple: CoupleId) -> anyhow::Result<Counts> {
     let found = on_db!(db, |pool| sqlx::query_as::<_, Counts>(COUNTS)
         .bind(couple)
         .fetch_optional(pool)
@@ -110,7 +110,7 @@ pub const COUNT_DISMISS: &str = "UPDATE summary_counts SET open_now = open_now -
 /// this measures).
 pub const STARTED_BY: &str = "SELECT user_id, started FROM summary_started WHERE couple_id = $1";
 
-pub async fn started_by(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<StartedBy>> {
+pub async fn count_started_by(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<StartedBy>> {
     on_db!(db, |pool| sqlx::query_as::<_, StartedBy>(STARTED_BY)
         .bind(couple)
         .fetch_all(pool)
@@ -171,7 +171,7 @@ pub const CHOICE_COUNTS: &str = "SELECT p.prompt_id, p.text,
      WHERE p.prompt_id IN (SELECT prompt_id FROM summary_choice_totals WHERE couple_id = $1)
      ORDER BY p.prompt_set_id, p.position, pc.position";
 
-pub async fn choice_counts(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<ChoiceCount>> {
+pub async fn count_choices(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<ChoiceCount>> {
     let mut rows = on_db!(db, |pool| sqlx::query_as::<_, ChoiceCount>(CHOICE_COUNTS)
         .bind(couple)
         .fetch_all(pool)
@@ -210,7 +210,7 @@ pub const SCALE_AVERAGES: &str =
      WHERE t.couple_id = $1 AND t.answered > 0
      ORDER BY p.prompt_set_id, p.position";
 
-pub async fn scale_averages(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<ScaleAverage>> {
+pub async fn list_scale_averages(db: &Db, couple: CoupleId) -> anyhow::Result<Vec<ScaleAverage>> {
     let mut rows = on_db!(db, |pool| sqlx::query_as::<_, ScaleAverage>(SCALE_AVERAGES)
         .bind(couple)
         .fetch_all(pool)
@@ -234,7 +234,7 @@ pub const RECENT_SCALE_POINTS: &str =
      ORDER BY latest.dated_on, latest.created_at";
 
 /// Scale answers of the couple's `last` most recently revealed check-ins.
-pub async fn recent_scale_points(
+pub async fn list_recent_scale_points(
     db: &Db,
     couple: CoupleId,
     last: i64,
@@ -254,7 +254,7 @@ pub async fn recent_scale_points(
 pub const AGREEMENT: &str =
     "SELECT both_answered, both_high FROM summary_agreement WHERE couple_id = $1";
 
-pub async fn mattered_equally(db: &Db, couple: CoupleId) -> anyhow::Result<Agreement> {
+pub async fn count_mattered_equally(db: &Db, couple: CoupleId) -> anyhow::Result<Agreement> {
     let found = on_db!(db, |pool| sqlx::query_as::<_, Agreement>(AGREEMENT)
         .bind(couple)
         .fetch_optional(pool)
@@ -284,7 +284,7 @@ pub const LATEST_TEXTS: &str =
 
 /// Shared (revealed, non-private, non-empty) answers to the prompt with `role`, from the
 /// `last` most recent check-ins that have any.
-pub async fn latest_texts(
+pub async fn list_latest_texts(
     db: &Db,
     couple: CoupleId,
     role: &str,

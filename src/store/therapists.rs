@@ -47,7 +47,7 @@ pub struct ShareCodeRow {
     pub therapist_code_expires_at: Option<OffsetDateTime>,
 }
 
-pub async fn therapist_code(db: &Db, user: UserId) -> anyhow::Result<Option<ShareCodeRow>> {
+pub async fn find_therapist_code(db: &Db, user: UserId) -> anyhow::Result<Option<ShareCodeRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, ShareCodeRow>(
         "SELECT therapist_code, therapist_code_expires_at FROM users
          WHERE user_id = $1 AND is_therapist = TRUE"
@@ -60,7 +60,7 @@ pub async fn therapist_code(db: &Db, user: UserId) -> anyhow::Result<Option<Shar
 
 /// Gives a therapist a new share code; the old one stops working at once. False when
 /// `user` is not a therapist.
-pub async fn renew_therapist_code(
+pub async fn update_therapist_code(
     db: &Db,
     user: UserId,
     code: &str,
@@ -90,7 +90,7 @@ pub struct CoupleLinkRow {
     pub partner_level: Option<i32>,
 }
 
-pub async fn open_links_for_couple(
+pub async fn list_open_links_for_couple(
     db: &Db,
     couple: CoupleId,
     me: UserId,
@@ -117,7 +117,7 @@ pub async fn open_links_for_couple(
 /// Opens a link from `couple` to `therapist` (or reuses the open one) and records the
 /// inviting partner's consent at `level`. Returns false when the therapist is a member
 /// of the couple (nobody is their own therapist).
-pub async fn invite(
+pub async fn insert_link(
     db: &Db,
     couple: CoupleId,
     therapist: UserId,
@@ -179,7 +179,7 @@ const UPSERT_CONSENT: &str = "INSERT INTO therapist_consents (link_id, user_id, 
          accepted_at = excluded.accepted_at";
 
 /// Records `me`'s consent to an open link of `couple`; false when there is no such link.
-pub async fn consent(
+pub async fn update_consent(
     db: &Db,
     couple: CoupleId,
     link: TherapistLinkId,
@@ -211,7 +211,7 @@ pub async fn consent(
 }
 
 /// Revokes an open link of `couple`; false when there is no such link.
-pub async fn revoke(
+pub async fn update_revoked(
     db: &Db,
     couple: CoupleId,
     link: TherapistLinkId,
@@ -268,7 +268,7 @@ fn active_links_sql(rest: &str) -> String {
     )
 }
 
-pub async fn active_links_for_therapist(
+pub async fn list_active_links_for_therapist(
     db: &Db,
     therapist: UserId,
 ) -> anyhow::Result<Vec<ActiveLinkRow>> {
@@ -296,7 +296,7 @@ pub async fn find_active_link(
 }
 
 /// How many of the therapist's links wait for a partner's consent.
-pub async fn pending_count(db: &Db, therapist: UserId) -> anyhow::Result<i64> {
+pub async fn count_pending(db: &Db, therapist: UserId) -> anyhow::Result<i64> {
     let sql = format!(
         "SELECT COUNT(*) FROM therapist_links l JOIN couples cp ON cp.couple_id = l.couple_id
          WHERE l.therapist_id = $1 AND l.revoked_at IS NULL AND cp.ended_at IS NULL
@@ -317,7 +317,7 @@ pub struct MemberName {
 }
 
 /// The current partners' names of every couple actively linked to `therapist`.
-pub async fn member_names(db: &Db, therapist: UserId) -> anyhow::Result<Vec<MemberName>> {
+pub async fn list_member_names(db: &Db, therapist: UserId) -> anyhow::Result<Vec<MemberName>> {
     let sql = format!(
         "SELECT m.couple_id, u.user_id, u.display_name
          FROM therapist_links l JOIN couples cp ON cp.couple_id = l.couple_id
@@ -333,7 +333,7 @@ pub async fn member_names(db: &Db, therapist: UserId) -> anyhow::Result<Vec<Memb
     .context("names of linked couples")
 }
 
-pub async fn log_access(
+pub async fn insert_access(
     db: &Db,
     link: TherapistLinkId,
     viewed: &str,
@@ -360,7 +360,11 @@ pub struct AccessRow {
 }
 
 /// Every look any therapist took at `couple`'s data, newest first.
-pub async fn access_log(db: &Db, couple: CoupleId, limit: i64) -> anyhow::Result<Vec<AccessRow>> {
+pub async fn list_access_log(
+    db: &Db,
+    couple: CoupleId,
+    limit: i64,
+) -> anyhow::Result<Vec<AccessRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, AccessRow>(
         "SELECT u.display_name AS therapist_name, a.viewed, a.viewed_at
          FROM therapist_access_log a

@@ -74,7 +74,7 @@ fn subject_lock_key(bucket: &str, subject: &[u8]) -> i64 {
 }
 
 /// Forgets every `bucket` event of `subject` (after a success).
-pub async fn clear(db: &Db, bucket: &str, subject: &[u8]) -> anyhow::Result<()> {
+pub async fn delete_attempts(db: &Db, bucket: &str, subject: &[u8]) -> anyhow::Result<()> {
     on_writer!(db, |pool| sqlx::query(
         "DELETE FROM throttle_events WHERE bucket = $1 AND subject = $2"
     )

@@ -17,7 +17,7 @@ pub struct TotpRow {
 }
 
 /// The person's secret, opened with the data key when one is set.
-pub async fn find(db: &Db, user: UserId) -> anyhow::Result<Option<TotpRow>> {
+pub async fn find_totp(db: &Db, user: UserId) -> anyhow::Result<Option<TotpRow>> {
     let row: Option<(Vec<u8>, Option<OffsetDateTime>)> = on_db!(db, |pool| sqlx::query_as(
         "SELECT secret, enabled_at FROM totp_secrets WHERE user_id = $1"
     )
@@ -33,7 +33,7 @@ pub async fn find(db: &Db, user: UserId) -> anyhow::Result<Option<TotpRow>> {
 
 /// Stores a new secret for an enrolment in progress (sealed with the data key when one
 /// is set); an enabled one is left alone.
-pub async fn put_pending(
+pub async fn insert_pending(
     db: &Db,
     user: UserId,
     secret: &[u8],
@@ -63,7 +63,7 @@ pub struct NewRecoveryCode {
 }
 
 /// Turns two-factor on, using time step `step`, with a fresh set of recovery codes.
-pub async fn enable(
+pub async fn update_enabled(
     db: &Db,
     user: UserId,
     step: i64,
@@ -104,7 +104,7 @@ pub async fn enable(
 
 /// Records the use of time step `step`; false when it (or a later one) was used already,
 /// which is what stops a code being replayed.
-pub async fn use_step(db: &Db, user: UserId, step: i64) -> anyhow::Result<bool> {
+pub async fn update_last_step(db: &Db, user: UserId, step: i64) -> anyhow::Result<bool> {
     let n = on_writer!(db, |pool| sqlx::query(
         "UPDATE totp_secrets SET last_step = $1
          WHERE user_id = $2 AND last_step < $1 AND enabled_at IS NOT NULL"
@@ -119,7 +119,7 @@ pub async fn use_step(db: &Db, user: UserId, step: i64) -> anyhow::Result<bool> 
 }
 
 /// Uses up a recovery code; false when it is unknown or used already.
-pub async fn use_recovery_code(
+pub async fn update_recovery_code_used(
     db: &Db,
     user: UserId,
     code_hash: &[u8],
@@ -148,7 +148,7 @@ pub struct StoredRecoveryCode {
 }
 
 /// `user`'s unused recovery codes (at most ten), to check a typed one against.
-pub async fn unused_recovery_codes_of(
+pub async fn list_unused_recovery_codes(
     db: &Db,
     user: UserId,
 ) -> anyhow::Result<Vec<StoredRecoveryCode>> {
@@ -161,7 +161,7 @@ pub async fn unused_recovery_codes_of(
     .context("list recovery codes")
 }
 
-pub async fn unused_recovery_codes(db: &Db, user: UserId) -> anyhow::Result<i64> {
+pub async fn count_unused_recovery_codes(db: &Db, user: UserId) -> anyhow::Result<i64> {
     on_db!(db, |pool| sqlx::query_scalar::<_, i64>(
         "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL"
     )
@@ -171,7 +171,7 @@ pub async fn unused_recovery_codes(db: &Db, user: UserId) -> anyhow::Result<i64>
     .context("count recovery codes")
 }
 
-pub async fn disable(db: &Db, user: UserId) -> anyhow::Result<()> {
+pub async fn delete_totp(db: &Db, user: UserId) -> anyhow::Result<()> {
     in_tx!(db, |tx| {
         sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1")
             .bind(user)

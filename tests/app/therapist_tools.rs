@@ -85,7 +85,7 @@ async fn stored_code(app: &TestApp, name: &str) -> String {
         .await
         .unwrap()
         .unwrap();
-    mutual::store::therapists::therapist_code(&app.db, id)
+    mutual::store::therapists::find_therapist_code(&app.db, id)
         .await
         .unwrap()
         .and_then(|c| c.therapist_code)

@@ -74,7 +74,7 @@ pub async fn assignments_for_couple(
     couple: CoupleId,
 ) -> Result<Vec<Assignment>> {
     let today = clock.now().date();
-    Ok(store::assignments::assignments_of_couple(db, couple)
+    Ok(store::assignments::list_for_couple(db, couple)
         .await?
         .into_iter()
         .map(Assignment::from_row)
@@ -169,7 +169,7 @@ pub async fn cancel_assignment(
     assignment: AssignmentId,
 ) -> Result<()> {
     active_link(db, person, link).await?;
-    if !store::assignments::cancel_assignment(db, link, assignment, clock.now()).await? {
+    if !store::assignments::update_cancelled(db, link, assignment, clock.now()).await? {
         return Err(AppError::NotFound);
     }
     tracing::info!(user_id = %person.user_id, "therapist cancelled an exercise");
@@ -289,7 +289,7 @@ pub(super) async fn with_answers(
         let mut a = Assignment::from_row(row);
         if level >= ConsentLevel::Scales {
             let answers =
-                store::assignments::assigned_answers(db, a.id, level >= ConsentLevel::Words)
+                store::assignments::list_assigned_answers(db, a.id, level >= ConsentLevel::Words)
                     .await?;
             for ans in answers {
                 // Rows come ordered by check-in, so a new id starts a new check-in.

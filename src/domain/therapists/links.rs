@@ -46,33 +46,35 @@ impl CoupleLink {
 pub type Access = store::therapists::AccessRow;
 
 pub async fn couple_links(db: &Db, couple: CoupleId, me: UserId) -> Result<Vec<CoupleLink>> {
-    Ok(store::therapists::open_links_for_couple(db, couple, me)
-        .await?
-        .into_iter()
-        .map(|r| CoupleLink {
-            link_id: r.link_id,
-            therapist_name: r.therapist_name,
-            since: r.created_at,
-            mine: r.my_level.map(ConsentLevel::from_i32),
-            partner: r.partner_level.map(ConsentLevel::from_i32),
-        })
-        .collect())
+    Ok(
+        store::therapists::list_open_links_for_couple(db, couple, me)
+            .await?
+            .into_iter()
+            .map(|r| CoupleLink {
+                link_id: r.link_id,
+                therapist_name: r.therapist_name,
+                since: r.created_at,
+                mine: r.my_level.map(ConsentLevel::from_i32),
+                partner: r.partner_level.map(ConsentLevel::from_i32),
+            })
+            .collect(),
+    )
 }
 
 pub async fn access_log(db: &Db, couple: CoupleId) -> Result<Vec<Access>> {
-    Ok(store::therapists::access_log(db, couple, 200).await?)
+    Ok(store::therapists::list_access_log(db, couple, 200).await?)
 }
 
 /// Every look at a couple `member` belongs or ever belonged to: the log outlives the
 /// couple, so an ended couple's partners can still read who looked.
 pub async fn access_log_for_member(db: &Db, member: UserId) -> Result<Vec<Access>> {
-    Ok(store::access_log::for_member(db, member, 500).await?)
+    Ok(store::access_log::list_for_member(db, member, 500).await?)
 }
 
 /// Whether a therapist was ever linked with a couple `member` is or was part of (their
 /// access log then has a page of its own, readable after unlinking).
 pub async fn has_access_log(db: &Db, member: UserId) -> Result<bool> {
-    Ok(store::access_log::any_for_member(db, member).await?)
+    Ok(store::access_log::has_any_for_member(db, member).await?)
 }
 
 fn level_from(raw: &str) -> Result<ConsentLevel> {
@@ -118,7 +120,7 @@ pub async fn invite(
     {
         return refuse("That code has expired. Please ask your therapist for their current code.");
     }
-    if !store::therapists::invite(
+    if !store::therapists::insert_link(
         db,
         couple,
         therapist.user_id,
@@ -145,8 +147,15 @@ pub async fn consent(
 ) -> Result<()> {
     let couple = person.couple_id.ok_or(AppError::NotFound)?;
     let level = level_from(level)?;
-    if store::therapists::consent(db, couple, link, person.user_id, level.value(), clock.now())
-        .await?
+    if store::therapists::update_consent(
+        db,
+        couple,
+        link,
+        person.user_id,
+        level.value(),
+        clock.now(),
+    )
+    .await?
     {
         Ok(())
     } else {
@@ -163,7 +172,7 @@ pub async fn revoke(
     link: TherapistLinkId,
 ) -> Result<()> {
     let couple = person.couple_id.ok_or(AppError::NotFound)?;
-    if store::therapists::revoke(db, couple, link, person.user_id, clock.now()).await? {
+    if store::therapists::update_revoked(db, couple, link, person.user_id, clock.now()).await? {
         tracing::info!(user_id = %person.user_id, "revoked a therapist's access");
         Ok(())
     } else {

@@ -23,7 +23,7 @@ pub const SHARE_CODE_LIFETIME: time::Duration = time::Duration::days(14);
 pub async fn renew_share_code(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<()> {
     approved_therapist(person)?;
     let code = crate::domain::couples::new_code();
-    if !store::therapists::renew_therapist_code(
+    if !store::therapists::update_therapist_code(
         db,
         person.user_id,
         &code,
@@ -67,7 +67,7 @@ pub async fn dashboard(db: &Db, clock: &Clock, person: &SessionPerson) -> Result
             pending: 0,
         });
     }
-    let share_code = store::therapists::therapist_code(db, person.user_id)
+    let share_code = store::therapists::find_therapist_code(db, person.user_id)
         .await?
         .and_then(|c| match (c.therapist_code, c.therapist_code_expires_at) {
             (Some(code), Some(until)) if until > clock.now() => {
@@ -85,16 +85,16 @@ pub async fn dashboard(db: &Db, clock: &Clock, person: &SessionPerson) -> Result
             pending: 0,
         });
     }
-    let links = store::therapists::active_links_for_therapist(db, person.user_id).await?;
+    let links = store::therapists::list_active_links_for_therapist(db, person.user_id).await?;
     let mut names: BTreeMap<CoupleId, Vec<String>> = BTreeMap::new();
-    for n in store::therapists::member_names(db, person.user_id).await? {
+    for n in store::therapists::list_member_names(db, person.user_id).await? {
         names.entry(n.couple_id).or_default().push(n.display_name);
     }
     Ok(Dashboard {
         waiting_for_approval: false,
         share_code,
         second_factor_on,
-        pending: store::therapists::pending_count(db, person.user_id).await?,
+        pending: store::therapists::count_pending(db, person.user_id).await?,
         couples: links
             .into_iter()
             .map(|l| LinkedCouple {
@@ -126,8 +126,8 @@ pub async fn couple_view(
 ) -> Result<CoupleView> {
     let active = active_link(db, person, link).await?;
     let level = ConsentLevel::from_i32(active.level);
-    let counts = store::summaries::counts(db, active.couple_id).await?;
-    let members: Vec<_> = store::therapists::member_names(db, person.user_id)
+    let counts = store::summaries::count_checkins(db, active.couple_id).await?;
+    let members: Vec<_> = store::therapists::list_member_names(db, person.user_id)
         .await?
         .into_iter()
         .filter(|n| n.couple_id == active.couple_id)
@@ -152,7 +152,7 @@ pub async fn couple_view(
             "the summary: 1-to-5 and multiple-choice answers, and shared written answers"
         }
     };
-    store::therapists::log_access(db, link, viewed, clock.now()).await?;
+    store::therapists::insert_access(db, link, viewed, clock.now()).await?;
     Ok(CoupleView {
         names: members.into_iter().map(|n| n.display_name).collect(),
         level,
@@ -161,7 +161,7 @@ pub async fn couple_view(
         summary,
         assignments: with_answers(
             db,
-            store::assignments::assignments_of_link(db, link).await?,
+            store::assignments::list_for_link(db, link).await?,
             level,
             first_id,
         )

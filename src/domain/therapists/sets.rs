@@ -263,7 +263,7 @@ pub async fn edit_set(
 /// cancelled or done.
 pub async fn retire_set(db: &Db, clock: &Clock, person: &SessionPerson, id: &str) -> Result<()> {
     therapist_only(person)?;
-    if !store::own_sets::retire_set(db, person.user_id, id, clock.now()).await? {
+    if !store::own_sets::update_set_retired(db, person.user_id, id, clock.now()).await? {
         return Err(AppError::NotFound);
     }
     tracing::info!(user_id = %person.user_id, "therapist retired a set of questions");
