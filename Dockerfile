@@ -6,6 +6,7 @@ COPY src ./src
 COPY migrations ./migrations
 COPY templates ./templates
 COPY static ./static
+COPY locales ./locales
 RUN cargo build --release --locked --bin mutual
 
 # Run: a small image with only the binary, as an unprivileged user.

@@ -67,6 +67,8 @@ pub async fn build_with_clock(mut config: Config, clock: Clock) -> anyhow::Resul
         .unwrap_or_else(|| format!("http://{local}"))
         .trim_end_matches('/')
         .into();
+    // Reads the catalogues now: one that does not parse stops start-up here.
+    tracing::info!(languages = %crate::web::i18n::loaded().join(", "), "languages loaded");
     let address_limiter = crate::web::AddressLimiter::new(
         config.auth_posts_per_10_min,
         clock.clone(),

@@ -18,6 +18,7 @@ use crate::error::{AppError, FieldErrors, Result};
 
 use super::extract::Params;
 use super::form::{CsrfForm, KeptForm};
+use super::i18n::Lang;
 use super::pages::Layout;
 use super::session::{self, Person, Visitor};
 
@@ -264,6 +265,7 @@ struct LoginPage {
 async fn show_login(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
+    lang: Lang,
     jar: CookieJar,
     Params(q): Params<Next>,
 ) -> Response {
@@ -275,7 +277,7 @@ async fn show_login(
     (
         jar,
         LoginPage {
-            layout: Layout::anonymous(csrf),
+            layout: Layout::anonymous(csrf).in_lang(lang),
             signed_out: q.signed_out.is_some(),
             registered: q.registered.is_some(),
             reset: q.reset.is_some(),
@@ -289,6 +291,7 @@ async fn show_login(
 
 async fn submit_login(
     State(state): State<AppState>,
+    lang: Lang,
     headers: axum::http::HeaderMap,
     jar: CookieJar,
     KeptForm { form, problems }: KeptForm<LoginForm>,
@@ -320,7 +323,7 @@ async fn submit_login(
     };
     let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
     let page = LoginPage {
-        layout: Layout::anonymous(csrf),
+        layout: Layout::anonymous(csrf).in_lang(lang),
         signed_out: false,
         registered: false,
         reset: false,

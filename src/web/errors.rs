@@ -16,6 +16,7 @@ pub struct ErrorCause(pub std::sync::Arc<anyhow::Error>);
 #[template(path = "error.html")]
 pub struct ErrorPage {
     pub layout: super::Layout,
+    /// Message ids in the catalogues (`locales/`), put in the layout's language.
     pub title: &'static str,
     pub message: &'static str,
 }
@@ -25,6 +26,7 @@ pub struct ErrorPage {
 /// where nobody has been looked up (the router's fallback, an extractor).
 #[derive(Clone, Copy, Debug)]
 pub struct ErrorPageText {
+    /// Message ids, as on [`ErrorPage`].
     pub title: &'static str,
     pub message: &'static str,
 }
@@ -38,7 +40,7 @@ impl ErrorPageText {
             message: self.message,
         }
         .render()
-        .unwrap_or_else(|_| self.title.to_string())
+        .unwrap_or_else(|_| "Mutual".to_owned())
     }
 }
 
@@ -55,29 +57,29 @@ impl IntoResponse for AppError {
             AppError::Unauthenticated => Redirect::to("/login").into_response(),
             AppError::NotFound => error_page(
                 StatusCode::NOT_FOUND,
-                "Nothing here",
-                "We couldn't find that page. It may have moved, or it isn't yours to see.",
+                "error-not-found-title",
+                "error-not-found",
             ),
             AppError::Forbidden(_) => error_page(
                 StatusCode::FORBIDDEN,
-                "That didn't go through",
-                "The form was too old or came from somewhere else. Please go back, reload the page and try again.",
+                "error-forbidden-title",
+                "error-forbidden",
             ),
             AppError::Invalid(_) => error_page(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "Something needs another look",
-                "Some of what was sent could not be used. Please go back and check the form.",
+                "error-invalid-title",
+                "error-invalid",
             ),
             AppError::BadRequest(_) => error_page(
                 StatusCode::BAD_REQUEST,
-                "That request didn't make sense to us",
-                "Please go back, reload the page and try again.",
+                "error-bad-request-title",
+                "error-bad-request",
             ),
             AppError::RateLimited(_, secs) => {
                 let mut res = error_page(
                     StatusCode::TOO_MANY_REQUESTS,
-                    "Let's take a short break",
-                    "There have been a lot of attempts in a short time. Please wait a few minutes and try again.",
+                    "error-rate-limited-title",
+                    "error-rate-limited",
                 );
                 res.headers_mut()
                     .insert(axum::http::header::RETRY_AFTER, secs.into());
@@ -85,19 +87,19 @@ impl IntoResponse for AppError {
             }
             AppError::PayloadTooLarge => error_page(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "That was more than we can take in one go",
-                "Please shorten what you wrote and try again.",
+                "error-too-large-title",
+                "error-too-large",
             ),
             AppError::Conflict(_) => error_page(
                 StatusCode::CONFLICT,
-                "That has already changed",
-                "Things moved on while this page was open. Please go back and reload.",
+                "error-conflict-title",
+                "error-conflict",
             ),
             AppError::Internal(cause) => {
                 let mut res = error_page(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side",
-                    "Nothing you did caused this. Please try again in a moment.",
+                    "error-internal-title",
+                    "error-internal",
                 );
                 res.extensions_mut()
                     .insert(ErrorCause(std::sync::Arc::new(cause)));

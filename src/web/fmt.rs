@@ -26,18 +26,6 @@ pub fn datetime(t: impl Borrow<OffsetDateTime>) -> String {
         .unwrap_or_default()
 }
 
-/// A small count in words (`six`), a larger one in digits (`14`).
-pub fn count(n: i64) -> String {
-    const WORDS: [&str; 13] = [
-        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    usize::try_from(n)
-        .ok()
-        .and_then(|i| WORDS.get(i))
-        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
-}
-
 /// How a check-in's state reads in lists and headings: short and pressure-free.
 pub fn status_label(s: impl Borrow<Status>) -> &'static str {
     match s.borrow() {
@@ -67,16 +55,5 @@ pub fn progress(a: &Assignment) -> String {
     match a.target_count {
         Some(n) => format!("{} of {n} done{by}", a.done),
         None => format!("{} done{by}", a.done),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn small_counts_read_as_words() {
-        assert_eq!(super::count(6), "six");
-        assert_eq!(super::count(12), "twelve");
-        assert_eq!(super::count(14), "14");
-        assert_eq!(super::count(-1), "-1");
     }
 }

@@ -8,6 +8,7 @@ pub mod errors;
 mod extract;
 pub mod fmt;
 mod form;
+pub mod i18n;
 mod limits;
 mod pages;
 mod password_reset;

@@ -11,6 +11,7 @@ use axum::Router;
 use secrecy::ExposeSecret;
 
 use super::errors::ErrorPageText;
+use super::i18n::{self, Arg, Lang, Text};
 use crate::app::AppState;
 use crate::domain::checkins::{self, CheckinSummary};
 use crate::domain::sessions::SessionPerson;
@@ -30,6 +31,8 @@ pub struct Layout {
     pub therapist: bool,
     /// The zone every date and time on the page is shown in (UTC before sign-in).
     pub zone: Zone,
+    /// The language of the page's words (English until a page is in the catalogues).
+    pub lang: Lang,
 }
 
 impl Layout {
@@ -41,6 +44,8 @@ impl Layout {
             linked: p.couple_id.is_some(),
             therapist: p.is_therapist,
             zone: Zone::from_stored(&p.time_zone),
+            // A person's own language comes with a stored choice (a later step).
+            lang: Lang::default(),
         }
     }
 
@@ -60,6 +65,31 @@ impl Layout {
             csrf,
             ..Layout::default()
         }
+    }
+
+    /// The same frame, in `lang`.
+    pub fn in_lang(self, lang: Lang) -> Layout {
+        Layout { lang, ..self }
+    }
+
+    /// Message `id` in the page's language.
+    pub fn t(&self, id: &str) -> Text {
+        i18n::t(self.lang, id, &[])
+    }
+
+    /// Message `id` with one argument (`{ $name }` in the catalogue).
+    pub fn t1(&self, id: &str, name: &str, value: impl Arg) -> Text {
+        i18n::t(self.lang, id, &[(name, &value)])
+    }
+
+    /// Message `id` with two arguments.
+    pub fn t2(&self, id: &str, n1: &str, v1: impl Arg, n2: &str, v2: impl Arg) -> Text {
+        i18n::t(self.lang, id, &[(n1, &v1), (n2, &v2)])
+    }
+
+    /// A count in running text: `six`, `14`.
+    pub fn count(&self, n: impl Arg) -> Text {
+        self.t1("count-words", "n", n)
     }
 }
 
@@ -105,16 +135,20 @@ struct HomePage {
 #[template(path = "landing.html")]
 struct LandingPage {
     layout: Layout,
-    /// How many questions an after-intimacy check-in asks, in words.
-    after_count: String,
+    /// How many questions an after-intimacy check-in asks.
+    after_count: i64,
 }
 
-async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> Result<Response> {
+async fn show_home(
+    State(state): State<AppState>,
+    Visitor(visitor): Visitor,
+    lang: Lang,
+) -> Result<Response> {
     let Some(person) = visitor else {
         let n = crate::domain::prompts::after_intimacy_count(&state.db).await?;
         return Ok(LandingPage {
-            layout: Layout::default(),
-            after_count: super::fmt::count(n),
+            layout: Layout::default().in_lang(lang),
+            after_count: n,
         }
         .into_response());
     };
@@ -163,6 +197,7 @@ async fn show_home(State(state): State<AppState>, Visitor(visitor): Visitor) -> 
 /// signed-in person this renders them again in their own frame, so a missing page keeps
 /// their header and menu. It costs one session query, and only on an error page that
 /// came with a session cookie; a 5xx is left alone (the database may be what failed).
+/// Someone signed out gets it in the language their browser asks for.
 pub(super) async fn errors_in_frame(
     State(state): State<AppState>,
     req: Request,
@@ -171,21 +206,33 @@ pub(super) async fn errors_in_frame(
     let token = axum_extra::extract::CookieJar::from_headers(req.headers())
         .get(session_cookie_name(state.config.https))
         .map(|c| c.value().to_owned());
+    let lang = Lang::from_headers(req.headers());
     let res = next.run(req).await;
     let Some(text) = res.extensions().get::<ErrorPageText>().copied() else {
         return res;
     };
+    let in_lang = |res: Response| {
+        if lang == Lang::default() {
+            return res;
+        }
+        let (mut parts, _) = res.into_parts();
+        parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+        Response::from_parts(
+            parts,
+            Body::from(text.render(Layout::default().in_lang(lang))),
+        )
+    };
     let Some(token) = token else {
-        return res;
+        return in_lang(res);
     };
     if res.status().is_server_error() {
-        return res;
+        return in_lang(res);
     }
     let policy = state.config.session_policy();
     let person =
         match crate::domain::sessions::person(&state.db, &state.clock, policy, &token).await {
             Ok(Some(person)) => person,
-            Ok(None) => return res,
+            Ok(None) => return in_lang(res),
             Err(e) => {
                 tracing::warn!(error = ?e, "could not look up the person for an error page");
                 return res;

@@ -24,6 +24,7 @@ mod deletion;
 mod delivery;
 mod everyday;
 mod instances;
+mod languages;
 mod library;
 mod library_checkins;
 mod library_wording;
@@ -98,6 +99,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(profile::tests());
     v.extend(time_zones::tests());
     v.extend(schema::tests());
+    v.extend(languages::tests());
     v
 }
 

@@ -131,6 +131,15 @@ impl Browser {
         read(res).await
     }
 
+    /// A GET with extra header lines (`Accept-Language` and the like).
+    pub async fn get_with_headers(&self, path: &str, lines: &[(&str, &str)]) -> Page {
+        let mut req = self.client.get(format!("{}{}", self.base, path));
+        for (name, value) in lines {
+            req = req.header(*name, *value);
+        }
+        read(req.send().await.expect("GET")).await
+    }
+
     /// The CSRF token our pages put in their forms for this browser.
     pub async fn csrf(&self) -> String {
         for path in ["/checkins", "/login"] {
