@@ -77,3 +77,38 @@ error-conflict-title = Das hat sich schon geändert
 error-conflict = Während diese Seite offen war, hat sich etwas getan. Geh bitte zurück und lade sie neu.
 error-internal-title = Bei uns ist etwas schiefgelaufen
 error-internal = Das liegt nicht an dir. Versuch es bitte gleich noch einmal.
+
+## Formulare (templates/macros.html)
+
+form-needs-another-look = Ein paar Angaben brauchen noch einen Blick. Alles, was du geschrieben hast, ist noch da.
+zone-label = Deine Zeitzone
+zone-hint = Datum und Uhrzeit werden in ihr angezeigt. Ein Datum, das du einem Check-in gibst, bleibt so, wie du es angibst.
+
+## Die Notiz der Fürsorge, nur für die Person, deren Antworten von Druck erzählen
+
+care-heading = Eine Notiz nur für dich
+care-intro = Einige deiner Antworten sagen, dass es sich nicht so frei oder leicht angefühlt hat, wie es könnte. Danke, dass du ehrlich zu dir bist. Sich so zu fühlen, ist niemandes Versagen, und es zählt.
+care-pause = Du kannst jederzeit innehalten oder Nein sagen, in jedem Moment, auch mittendrin, und deine Meinung ändern.
+care-begin = Wenn du darüber sprechen möchtest, könnte ein Anfang so klingen: „Können wir über das letzte Mal reden? Ich möchte, dass wir uns beide frei fühlen, langsamer zu werden oder aufzuhören.“
+care-private = Alles, was du schreibst, kann nur für dich bleiben: Setz daneben das Häkchen bei „Nur für mich behalten“.
+care-therapist = Du kannst das auch in deine Therapie mitnehmen, wann es für dich passt.
+care-only-you = Nur du siehst diese Notiz. Nichts davon geht an deine Partnerin, deinen Partner oder sonst jemanden.
+
+## Sprachen: jeder Katalog nennt seine eigene Sprache so, wie der Link zu ihr lautet
+
+language-name = Deutsch
+language-label = Sprache
+language-hint = Die Sprache, in der Mutual mit dir spricht. Dein Gegenüber kann eine eigene wählen; was ihr schreibt, wird so gezeigt, wie es geschrieben wurde.
+language-save = Sprache speichern
+language-saved = Deine Sprache ist gespeichert.
+
+## Hinweise der Kontoseite
+
+account-password-changed = Dein Passwort ist geändert. Auf allen anderen Geräten bist du abgemeldet.
+account-details-saved = Deine Angaben sind gespeichert.
+account-email-saved = Gespeichert. Wenn kein anderes Konto diese Adresse nutzt, meldest du dich ab jetzt mit ihr an. Die unten gezeigte Adresse ist immer die, die gilt.
+
+## Antworten in der Ansicht nebeneinander (was jemand geschrieben hat, bleibt, wie es ist)
+
+answer-scale = { $value } von 5
+answer-unreadable = Diese Antwort ließ sich nicht lesen.

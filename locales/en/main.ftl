@@ -79,3 +79,38 @@ error-conflict-title = That has already changed
 error-conflict = Things moved on while this page was open. Please go back and reload.
 error-internal-title = Something went wrong on our side
 error-internal = Nothing you did caused this. Please try again in a moment.
+
+## Forms (templates/macros.html)
+
+form-needs-another-look = Some answers need another look. Everything you typed is still here.
+zone-label = Your time zone
+zone-hint = Dates and times are shown in it. Dates you give a check-in stay as you give them.
+
+## The note of care, shown only to the person whose answers speak of pressure
+
+care-heading = A note just for you
+care-intro = Some of your answers say this didn't feel as free or as easy as it could. Thank you for being honest with yourself. Feeling that way is nobody's failing, and it matters.
+care-pause = You can always pause or say no, at any moment, even part-way through, and change your mind.
+care-begin = If you'd like to talk about it, one way to begin: “Can we talk about last time? I want us both to feel free to slow down or stop.”
+care-private = Anything you write can be kept just for you: tick “Keep this one private” beside it.
+care-therapist = You can also bring this to your therapist, in your own time.
+care-only-you = Only you see this note. Nothing is sent to your partner or anyone else.
+
+## Languages: each catalogue names its own language, as the link to it reads
+
+language-name = English
+language-label = Language
+language-hint = The language Mutual speaks to you in. Your partner can choose their own; what each of you writes is shown as written.
+language-save = Save my language
+language-saved = Your language is saved.
+
+## The account page's notices
+
+account-password-changed = Your password is changed. You're signed out on every other device.
+account-details-saved = Your details are saved.
+account-email-saved = Saved. If no other account uses that address, it's now the one you sign in with. The address shown below is always the one in use.
+
+## Answers as the side-by-side view shows them (what people wrote stays as written)
+
+answer-scale = { $value } of 5
+answer-unreadable = This answer couldn't be read.

@@ -32,6 +32,9 @@ pub struct NewAccount {
     pub password: SecretString,
     /// A key of the list of time zones (`time_zone::parse`).
     pub time_zone: &'static str,
+    /// The language the person reads Mutual in: a code the web layer checked against the
+    /// catalogues it loaded (`en` until it sets one).
+    pub language: String,
 }
 
 /// Checks a registration form; the messages are the ones shown beside each field.
@@ -60,6 +63,7 @@ pub fn parse_registration(
             display_name: display_name.to_owned(),
             password: password.into(),
             time_zone: super::time_zone::UTC.key,
+            language: "en".to_owned(),
         })
     } else {
         Err(errors)
@@ -274,6 +278,7 @@ pub async fn register(
             display_name: &account.display_name,
             password_hash: &hash,
             time_zone: account.time_zone,
+            language: &account.language,
             therapist_code: therapist_code.as_deref(),
             therapist_code_expires_at: account
                 .is_therapist

@@ -63,6 +63,8 @@ pub fn partner_answers_visible(row: &CheckinRow) -> bool {
 #[derive(Debug, Clone)]
 pub struct CheckinSummary {
     pub id: CheckinId,
+    /// The set asked, by id, so the title can be put in the reader's language.
+    pub prompt_set_id: String,
     pub set_title: String,
     pub moment_on: Option<Date>,
     /// The day it is about: `moment_on`, or the day it was started. Lists, summaries and
@@ -77,6 +79,7 @@ impl From<CheckinRow> for CheckinSummary {
         CheckinSummary {
             status: Status::of(&row),
             id: row.checkin_id,
+            prompt_set_id: row.prompt_set_id,
             set_title: row.set_title,
             moment_on: row.moment_on,
             dated_on: row.dated_on,
@@ -111,7 +114,11 @@ pub async fn list(db: &Db, viewer: UserId) -> Result<Vec<CheckinSummary>> {
 /// One answer as shown.
 #[derive(Debug, Clone)]
 pub struct ShownAnswer {
+    /// Written words as written; a choice's label or a scale's value in the library's
+    /// English, which the web layer puts in the reader's language from `value`.
     pub text: String,
+    /// A scale's value or a choice's 1-based position.
+    pub value: Option<i32>,
     pub private: bool,
     /// The stored answer couldn't be read; `text` says so.
     pub unreadable: bool,
@@ -175,11 +182,13 @@ pub async fn view(db: &Db, viewer: UserId, id: CheckinId) -> Result<CheckinView>
             Item {
                 mine: mine.map(|a| ShownAnswer {
                     text: prompt.describe(a),
+                    value: a.value_int,
                     private: a.is_private,
                     unreadable: a.unreadable,
                 }),
                 partner: partner.map(|a| ShownAnswer {
                     text: prompt.describe(a),
+                    value: a.value_int,
                     private: false,
                     unreadable: a.unreadable,
                 }),

@@ -43,6 +43,14 @@ pub async fn change_details(
     Ok(())
 }
 
+/// Changes the language the person reads Mutual in. `language` is a code the web layer
+/// took from the catalogues it loaded, so there is nothing to check here.
+pub async fn change_language(db: &Db, person: &SessionPerson, language: &str) -> Result<()> {
+    store::accounts::update_language(db, person.user_id, language).await?;
+    tracing::info!(user_id = %person.user_id, language, "language changed");
+    Ok(())
+}
+
 /// Changes the email the person signs in with, after checking their current password.
 ///
 /// An address another account already has gets the same `Ok(())` as a change and

@@ -38,6 +38,8 @@ pub struct SessionPerson {
     pub has_notices: bool,
     /// The person's time zone, as stored (`domain::time_zone`).
     pub time_zone: String,
+    /// The person's language, as stored: the code of a folder under `locales/`.
+    pub language: String,
 }
 
 impl From<SessionPersonRow> for SessionPerson {
@@ -55,6 +57,7 @@ impl From<SessionPersonRow> for SessionPerson {
             has_therapist: r.has_therapist,
             has_notices: r.has_notices,
             time_zone: r.time_zone,
+            language: r.language,
         }
     }
 }

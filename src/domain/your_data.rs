@@ -74,6 +74,9 @@ pub struct Account {
     /// The time zone dates and times are shown in (an IANA name, or an offset from UTC);
     /// times in this file are all in UTC.
     pub time_zone: String,
+    /// The language the person reads Mutual in (`en`, `de`); the keys of this file stay
+    /// English whatever it is.
+    pub language: String,
 }
 
 impl std::fmt::Debug for Account {
@@ -92,6 +95,7 @@ impl std::fmt::Debug for Account {
             .field("therapist_approved_at", &self.therapist_approved_at)
             .field("two_step_sign_in", &self.two_step_sign_in)
             .field("time_zone", &self.time_zone)
+            .field("language", &self.language)
             .finish()
     }
 }
@@ -257,6 +261,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             therapist_approved_at: account.therapist_approved_at,
             two_step_sign_in: account.two_step_enabled_at.is_some(),
             time_zone: account.time_zone,
+            language: account.language,
         },
         consents,
         devices,
@@ -375,6 +380,7 @@ mod tests {
             therapist_approved_at: None,
             two_step_sign_in: false,
             time_zone: "UTC".into(),
+            language: "en".into(),
         };
         let shown = format!("{account:?}");
         assert!(shown.contains("therapist_share_code"), "{shown}");

@@ -63,11 +63,13 @@ pub struct Profile {
     pub display_name: String,
     pub email: String,
     pub time_zone: String,
+    /// The code of a folder under `locales/`.
+    pub language: String,
 }
 
 pub async fn find_profile(db: &Db, user_id: UserId) -> anyhow::Result<Profile> {
     on_db!(db, |pool| sqlx::query_as::<_, Profile>(
-        "SELECT display_name, email, time_zone FROM users WHERE user_id = $1"
+        "SELECT display_name, email, time_zone, language FROM users WHERE user_id = $1"
     )
     .bind(user_id)
     .fetch_one(pool)
@@ -91,6 +93,19 @@ pub async fn update_details(
     .await
     .map(|r| r.rows_affected()))
     .context("update details")?;
+    Ok(())
+}
+
+pub async fn update_language(db: &Db, user_id: UserId, language: &str) -> anyhow::Result<()> {
+    on_writer!(db, |pool| sqlx::query(
+        "UPDATE users SET language = $1 WHERE user_id = $2"
+    )
+    .bind(language)
+    .bind(user_id)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))
+    .context("update language")?;
     Ok(())
 }
 

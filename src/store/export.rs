@@ -19,13 +19,14 @@ pub struct AccountRow {
     pub therapist_approved_at: Option<OffsetDateTime>,
     pub two_step_enabled_at: Option<OffsetDateTime>,
     pub time_zone: String,
+    pub language: String,
 }
 
 pub async fn find_account(db: &Db, user: UserId) -> anyhow::Result<AccountRow> {
     on_db!(db, |pool| sqlx::query_as::<_, AccountRow>(
         "SELECT u.email, u.display_name, u.created_at, u.is_therapist, u.therapist_code,
                 u.therapist_code_expires_at, u.therapist_approved_at,
-                t.enabled_at AS two_step_enabled_at, u.time_zone
+                t.enabled_at AS two_step_enabled_at, u.time_zone, u.language
          FROM users u LEFT JOIN totp_secrets t ON t.user_id = u.user_id
          WHERE u.user_id = $1"
     )

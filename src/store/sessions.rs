@@ -32,6 +32,8 @@ pub struct SessionPersonRow {
     pub has_notices: bool,
     /// The person's time zone, as stored (`domain::time_zone`).
     pub time_zone: String,
+    /// The person's language: the code of a folder under `locales/`.
+    pub language: String,
 }
 
 /// A session as listed on the person's devices page.
@@ -86,7 +88,7 @@ pub const FIND_SESSION_PERSON: &str = "SELECT u.user_id, u.display_name, s.csrf_
             EXISTS (SELECT 1 FROM therapist_links tl
                     WHERE tl.couple_id = m.couple_id AND tl.revoked_at IS NULL) AS has_therapist,
             EXISTS (SELECT 1 FROM notices n WHERE n.user_id = u.user_id) AS has_notices,
-            u.time_zone
+            u.time_zone, u.language
      FROM sessions s
      JOIN users u ON u.user_id = s.user_id
      LEFT JOIN couple_members m ON m.user_id = u.user_id AND m.left_at IS NULL

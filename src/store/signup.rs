@@ -15,6 +15,8 @@ pub struct NewUser<'a> {
     pub password_hash: &'a str,
     /// A key of `domain::time_zone`'s list.
     pub time_zone: &'a str,
+    /// The code of a folder under `locales/`.
+    pub language: &'a str,
     pub therapist_code: Option<&'a str>,
     /// Until when the therapist's share code works.
     pub therapist_code_expires_at: Option<OffsetDateTime>,
@@ -61,8 +63,9 @@ pub async fn insert_account(
         let inserted = sqlx::query(
             "INSERT INTO users
                (user_id, email, display_name, password_hash, is_therapist, therapist_code,
-                therapist_code_expires_at, therapist_approved_at, created_at, time_zone)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (email) DO NOTHING",
+                therapist_code_expires_at, therapist_approved_at, created_at, time_zone,
+                language)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (email) DO NOTHING",
         )
         .bind(user.user_id)
         .bind(user.email)
@@ -74,6 +77,7 @@ pub async fn insert_account(
         .bind(user.therapist_approved_at)
         .bind(user.now)
         .bind(user.time_zone)
+        .bind(user.language)
         .execute(&mut **tx)
         .await?
         .rows_affected();

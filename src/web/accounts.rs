@@ -89,6 +89,9 @@ struct RegisterForm {
     /// A key of the time-zone list; empty means UTC.
     #[serde(default)]
     time_zone: String,
+    /// A loaded language's code; anything else means the page's language.
+    #[serde(default)]
+    language: String,
     #[serde(default)]
     next: String,
 }
@@ -107,6 +110,8 @@ struct RegisterPage {
     signup_code: String,
     /// The zone the list starts on: a guess from the browser's language, or what was chosen.
     time_zone: String,
+    /// The language chosen: the page's own (the visitor's choice or browser) at first.
+    language: &'static str,
     next: String,
     errors: FieldErrors,
     consent_text: &'static str,
@@ -116,7 +121,7 @@ struct RegisterPage {
 impl RegisterPage {
     fn new(state: &AppState, layout: Layout, next: String) -> Self {
         RegisterPage {
-            layout,
+            layout: layout.clone(),
             therapist: false,
             consent: false,
             invite_only: state.config.registration == Registration::InviteOnly,
@@ -126,6 +131,7 @@ impl RegisterPage {
             email: String::new(),
             signup_code: String::new(),
             time_zone: time_zone::UTC.key.to_owned(),
+            language: layout.lang.code(),
             next,
             errors: FieldErrors::default(),
             consent_text: consent::DATA_STORAGE_TEXT,
@@ -145,6 +151,7 @@ async fn show_register(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
     headers: axum::http::HeaderMap,
+    lang: Lang,
     jar: CookieJar,
     Params(q): Params<Next>,
 ) -> Response {
@@ -155,7 +162,7 @@ async fn show_register(
     let mode = state.config.registration;
     if mode == Registration::Closed {
         return ClosedPage {
-            layout: Layout::default(),
+            layout: Layout::default().in_lang(lang),
         }
         .into_response();
     }
@@ -166,23 +173,30 @@ async fn show_register(
         .unwrap_or_default();
     let page = RegisterPage {
         time_zone: time_zone::guess(language).key.to_owned(),
-        ..RegisterPage::new(&state, Layout::anonymous(csrf), safe_next(&q.next))
+        ..RegisterPage::new(
+            &state,
+            Layout::anonymous(csrf).in_lang(lang),
+            safe_next(&q.next),
+        )
     };
     (jar, page).into_response()
 }
 
 async fn submit_register(
     State(state): State<AppState>,
+    lang: Lang,
     jar: CookieJar,
     KeptForm { form, problems }: KeptForm<RegisterForm>,
 ) -> Result<Response> {
     let mode = state.config.registration;
     if mode == Registration::Closed {
         let page = ClosedPage {
-            layout: Layout::default(),
+            layout: Layout::default().in_lang(lang),
         };
         return Ok((StatusCode::FORBIDDEN, page).into_response());
     }
+    // The language chosen in the form; the page's own if it names none we have.
+    let chosen = Lang::from_tag(&form.language).unwrap_or(lang);
     let invite_only = mode == Registration::InviteOnly;
     let code = invite_only.then_some(form.signup_code.as_str());
     let fields = accounts::parse_registration(
@@ -196,6 +210,7 @@ async fn submit_register(
     });
     let result = match checked {
         Ok(mut account) => {
+            account.language = chosen.code().to_owned();
             account.is_therapist = form.therapist.is_some();
             account.therapist_approved =
                 state.config.therapists == crate::config::TherapistSignup::Open;
@@ -232,7 +247,11 @@ async fn submit_register(
                 signup_code: form.signup_code,
                 time_zone: form.time_zone,
                 errors,
-                ..RegisterPage::new(&state, Layout::anonymous(csrf), safe_next(&form.next))
+                ..RegisterPage::new(
+                    &state,
+                    Layout::anonymous(csrf).in_lang(chosen),
+                    safe_next(&form.next),
+                )
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, jar, page).into_response())
         }

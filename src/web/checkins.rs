@@ -43,10 +43,12 @@ struct ListPage {
 }
 
 async fn show_list(State(state): State<AppState>, person: Person) -> Result<ListPage> {
-    Ok(ListPage {
-        layout: Layout::for_person(&person),
-        checkins: checkins::list(&state.db, person.user_id).await?,
-    })
+    let layout = Layout::for_person(&person);
+    let mut checkins = checkins::list(&state.db, person.user_id).await?;
+    checkins
+        .iter_mut()
+        .for_each(|c| super::library::summary(layout.lang, c));
+    Ok(ListPage { layout, checkins })
 }
 
 #[derive(Template, WebTemplate)]
@@ -66,7 +68,10 @@ async fn new_page(
     moment_on: String,
     errors: FieldErrors,
 ) -> Result<NewPage> {
-    let sets = crate::domain::prompts::sets(&state.db, None).await?;
+    let layout = Layout::for_person(person);
+    let mut sets = crate::domain::prompts::sets(&state.db, None).await?;
+    sets.iter_mut()
+        .for_each(|s| super::library::set(layout.lang, s));
     let prompt_set_id = if prompt_set_id.is_empty() {
         sets.first()
             .map(|s| s.prompt_set_id.clone())
@@ -75,7 +80,7 @@ async fn new_page(
         prompt_set_id
     };
     Ok(NewPage {
-        layout: Layout::for_person(person),
+        layout,
         sets,
         prompt_set_id,
         moment_on,
@@ -169,7 +174,9 @@ async fn show_checkin(
     Segment(id): Segment,
     Params(q): Params<Notice>,
 ) -> Result<CheckinPage> {
-    let view = checkins::view(&state.db, person.user_id, parse_id(&id)?).await?;
+    let mut view = checkins::view(&state.db, person.user_id, parse_id(&id)?).await?;
+    let layout = Layout::for_person(&person);
+    super::library::checkin(layout.lang, &mut view);
     let notice = match q.done.as_str() {
         // Only while answers can still change: once revealed, "saved" would mislead.
         "saved" if view.can_answer => {
@@ -179,7 +186,7 @@ async fn show_checkin(
         _ => "",
     };
     Ok(CheckinPage {
-        layout: Layout::for_person(&person),
+        layout,
         partner_name: partner_label(&person),
         has_therapist: person.has_therapist,
         view,
@@ -209,8 +216,10 @@ async fn submit_answers(
         Err(AppError::Invalid(errors)) => {
             let mut view = checkins::view(&state.db, person.user_id, id).await?;
             checkins::apply_drafts(&mut view, &checkins::drafts_from(&fields));
+            let layout = Layout::for_person(&person);
+            super::library::checkin(layout.lang, &mut view);
             let page = CheckinPage {
-                layout: Layout::for_person(&person),
+                layout,
                 partner_name: partner_label(&person),
                 has_therapist: person.has_therapist,
                 view,

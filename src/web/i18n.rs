@@ -122,21 +122,78 @@ impl Lang {
             .unwrap_or_default()
     }
 
-    pub fn from_headers(headers: &HeaderMap) -> Lang {
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map(Lang::from_accept_language)
-            .unwrap_or_default()
+    /// A stored choice (`users.language`); English if that language is no longer loaded.
+    pub fn from_stored(code: &str) -> Lang {
+        Lang::from_tag(code).unwrap_or_default()
     }
+
+    /// The language of a signed-out request: the small language link's `?lang=` (see
+    /// [`remember_choice`]), then the choice it left in a cookie, then `Accept-Language`.
+    pub fn of_request(headers: &HeaderMap, query: Option<&str>) -> Lang {
+        if let Some(lang) = query.and_then(chosen_in_query) {
+            return lang;
+        }
+        let cookie = axum_extra::extract::CookieJar::from_headers(headers)
+            .get(COOKIE)
+            .and_then(|c| Lang::from_tag(c.value()));
+        cookie.unwrap_or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Lang::from_accept_language)
+                .unwrap_or_default()
+        })
+    }
+
+    /// The language's own name, as its link reads (`Deutsch`, `English`).
+    pub fn own_name(self) -> Text {
+        t(self, "language-name", &[])
+    }
+}
+
+/// The cookie that keeps a signed-out visitor's choice of language. It holds a language
+/// code and nothing else, and a signed-in person's stored choice overrides it.
+const COOKIE: &str = "lang";
+
+/// `lang=de` in a query string, if it names a loaded language.
+fn chosen_in_query(query: &str) -> Option<Lang> {
+    query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Lang::from_tag)
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Lang {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Lang, Self::Rejection> {
-        Ok(Lang::from_headers(&parts.headers))
+        Ok(Lang::of_request(&parts.headers, parts.uri.query()))
     }
+}
+
+/// Middleware: a request that chose a language with the small link (`?lang=de`) gets
+/// the choice kept in a cookie, so the next signed-out page is in it too.
+pub async fn remember_choice(
+    axum::extract::State(state): axum::extract::State<crate::app::AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let chosen = req.uri().query().and_then(chosen_in_query);
+    let https = state.config.https;
+    let mut res = next.run(req).await;
+    if let Some(lang) = chosen {
+        let cookie = axum_extra::extract::cookie::Cookie::build((COOKIE, lang.code()))
+            .path("/")
+            .http_only(true)
+            .secure(https)
+            .same_site(axum_extra::extract::cookie::SameSite::Lax)
+            .max_age(time::Duration::days(365))
+            .build();
+        if let Ok(value) = axum::http::HeaderValue::from_str(&cookie.to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    res
 }
 
 /// A message in a page. The catalogues are ours, so their text is markup we wrote and is
@@ -238,6 +295,31 @@ pub fn t(lang: Lang, id: &str, args: &[(&str, &dyn Arg)]) -> Text {
     }
     tracing::warn!(id, "no catalogue has this message");
     Text(Cow::Owned(id.to_owned()))
+}
+
+#[cfg(test)]
+/// Whether a catalogue file translates the prompt library (`locales/de/library.ftl`):
+/// its ids are keys of database rows, and English has no such file, since the migrations
+/// that seed the library hold the English.
+fn is_library_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|name| name.starts_with("library"))
+}
+
+/// Library content (a set's title, a prompt, a choice; see `web::library`) in `lang`,
+/// by its key (`prompt-after-how-was-it`). `None` in English, whose text is the database
+/// row itself, and for a key no catalogue has: a couple's or a therapist's own question,
+/// which stays as its author wrote it.
+pub fn library(lang: Lang, key: &str) -> Option<String> {
+    if lang == Lang::default() {
+        return None;
+    }
+    let bundle = &LANGUAGES[lang.0].bundle;
+    let pattern = bundle.get_message(key)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, None, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
 }
 
 #[cfg(test)]

@@ -6,10 +6,14 @@ use std::path::{Path, PathBuf};
 
 use super::{t, Arg, Files, Lang, DEFAULT};
 
-/// The message ids of one language's files (lines `id = …`; terms and comments aside).
+/// The interface's message ids in one language's files (lines `id = …`; terms and
+/// comments aside). The library's files (`library*.ftl`) translate database rows and have
+/// no English twin; `tests/app/library_languages.rs` checks them against the database.
 fn ids(code: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for path in Files::iter().filter(|p| p.starts_with(&format!("{code}/"))) {
+    for path in
+        Files::iter().filter(|p| p.starts_with(&format!("{code}/")) && !super::is_library_file(p))
+    {
         let file = Files::get(&path).expect("listed file");
         for line in String::from_utf8_lossy(&file.data).lines() {
             let Some((id, _)) = line.split_once('=') else {

@@ -9,6 +9,7 @@ mod extract;
 pub mod fmt;
 mod form;
 pub mod i18n;
+mod library;
 mod limits;
 mod pages;
 mod password_reset;
@@ -56,6 +57,7 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/account"),
     ("POST", "/account/details"),
     ("POST", "/account/email"),
+    ("POST", "/account/language"),
     ("GET", "/account/devices"),
     ("POST", "/account/devices/{id}/end"),
     ("POST", "/account/devices/end-others"),
@@ -164,6 +166,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             pages::errors_in_frame,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            i18n::remember_choice,
         ))
         // Inside the header layers, so a refusal carries the same headers as any page.
         .layer(cross_site)

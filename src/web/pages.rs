@@ -31,7 +31,8 @@ pub struct Layout {
     pub therapist: bool,
     /// The zone every date and time on the page is shown in (UTC before sign-in).
     pub zone: Zone,
-    /// The language of the page's words (English until a page is in the catalogues).
+    /// The language of the page's words: the person's own, or before sign-in the one
+    /// the visitor chose or their browser asks for.
     pub lang: Lang,
 }
 
@@ -44,8 +45,7 @@ impl Layout {
             linked: p.couple_id.is_some(),
             therapist: p.is_therapist,
             zone: Zone::from_stored(&p.time_zone),
-            // A person's own language comes with a stored choice (a later step).
-            lang: Lang::default(),
+            lang: Lang::from_stored(&p.language),
         }
     }
 
@@ -65,6 +65,11 @@ impl Layout {
             csrf,
             ..Layout::default()
         }
+    }
+
+    /// The other languages, for the signed-out pages' small language links.
+    pub fn other_languages(&self) -> Vec<Lang> {
+        Lang::all().filter(|l| *l != self.lang).collect()
     }
 
     /// The same frame, in `lang`.
@@ -156,7 +161,11 @@ async fn show_home(
     if person.is_therapist && person.couple_id.is_none() {
         return Ok(axum::response::Redirect::to("/therapist").into_response());
     }
-    let (open, recent) = checkins::for_home(&state.db, person.user_id, 5).await?;
+    let layout = Layout::for_person(&person);
+    let (mut open, mut recent) = checkins::for_home(&state.db, person.user_id, 5).await?;
+    open.iter_mut()
+        .chain(recent.iter_mut())
+        .for_each(|c| super::library::summary(layout.lang, c));
     let assignments = match person.couple_id {
         Some(c) if person.has_therapist => {
             crate::domain::therapists::assignments_for_couple(&state.db, &state.clock, c).await?
@@ -181,7 +190,7 @@ async fn show_home(
         Vec::new()
     };
     Ok(HomePage {
-        layout: Layout::for_person(&person),
+        layout,
         partner_name: person.partner_name.clone(),
         notices,
         waiting_therapists,
@@ -206,7 +215,7 @@ pub(super) async fn errors_in_frame(
     let token = axum_extra::extract::CookieJar::from_headers(req.headers())
         .get(session_cookie_name(state.config.https))
         .map(|c| c.value().to_owned());
-    let lang = Lang::from_headers(req.headers());
+    let lang = Lang::of_request(req.headers(), req.uri().query());
     let res = next.run(req).await;
     let Some(text) = res.extensions().get::<ErrorPageText>().copied() else {
         return res;

@@ -18,6 +18,7 @@ use crate::error::{AppError, FieldErrors, Result};
 use super::account::Notice;
 use super::extract::Params;
 use super::form::KeptForm;
+use super::i18n::Lang;
 use super::pages::Layout;
 use super::session::Person;
 
@@ -26,17 +27,17 @@ pub fn router() -> Router<AppState> {
         .route("/account", get(show_account))
         .route("/account/details", post(submit_details))
         .route("/account/email", post(submit_email))
+        .route("/account/language", post(submit_language))
 }
-
-/// The one answer to a new email, whether it was free or another account has it: true
-/// in both cases, and the page shows the address in use right below it.
-pub const EMAIL_NOTICE: &str = "Saved. If no other account uses that address, it's now the one you sign in with. The address shown below is always the one in use.";
 
 #[derive(Template, WebTemplate)]
 #[template(path = "account/account.html")]
 struct AccountPage {
     layout: Layout,
+    /// A message id, or empty.
     notice: &'static str,
+    /// The person's language, as the choice shows it.
+    language: &'static str,
     /// The address in use (not what was typed).
     current_email: String,
     /// What the forms hold: the stored values, or what was typed on an error.
@@ -51,6 +52,7 @@ impl AccountPage {
         AccountPage {
             layout: Layout::for_person(person),
             notice,
+            language: Lang::from_stored(&profile.language).code(),
             current_email: profile.email.clone(),
             display_name: profile.display_name,
             time_zone: profile.time_zone,
@@ -65,10 +67,14 @@ async fn show_account(
     person: Person,
     Params(q): Params<Notice>,
 ) -> Result<AccountPage> {
+    // Message ids. The one answer to a new email is the same whether the address was
+    // free or another account has it: true in both cases, and the page shows the address
+    // in use right below it.
     let notice = match q.done.as_str() {
-        "password" => "Your password is changed. You're signed out on every other device.",
-        "details" => "Your details are saved.",
-        "email" => EMAIL_NOTICE,
+        "password" => "account-password-changed",
+        "details" => "account-details-saved",
+        "email" => "account-email-saved",
+        "language" => "language-saved",
         _ => "",
     };
     let profile = profile::get(&state.db, &person).await?;
@@ -116,6 +122,26 @@ async fn submit_details(
         ..AccountPage::new(&person, stored, "")
     };
     Ok(super::form_again(status, page, retry_after))
+}
+
+#[derive(Deserialize)]
+struct LanguageForm {
+    #[serde(default)]
+    language: String,
+}
+
+/// Saves the person's language. The choice is a list of the languages loaded, so a value
+/// not on it is a form none of our pages sends.
+async fn submit_language(
+    State(state): State<AppState>,
+    person: Person,
+    super::form::CsrfForm(form): super::form::CsrfForm<LanguageForm>,
+) -> Result<Redirect> {
+    let lang = Lang::from_tag(&form.language)
+        .filter(|l| l.code() == form.language)
+        .ok_or(AppError::BadRequest("unknown language"))?;
+    profile::change_language(&state.db, &person, lang.code()).await?;
+    Ok(Redirect::to("/account?done=language"))
 }
 
 #[derive(Deserialize)]

@@ -27,6 +27,7 @@ mod instances;
 mod languages;
 mod library;
 mod library_checkins;
+mod library_languages;
 mod library_wording;
 mod limits;
 mod notices;
@@ -71,6 +72,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(library::tests());
     v.extend(library_wording::tests());
     v.extend(library_checkins::tests());
+    v.extend(library_languages::tests());
     v.extend(privacy::tests());
     v.extend(summary::tests());
     v.extend(robustness::tests());
