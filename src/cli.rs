@@ -136,6 +136,25 @@ async fn run_admin(config: &Config, command: AdminCommand) -> anyhow::Result<()>
     result
 }
 
+/// An operator tool's refusal in words: form problems in the English catalogue's
+/// sentences, one line per field, as sign-up would show them.
+fn in_words(e: operator::OperatorError) -> anyhow::Error {
+    match e {
+        operator::OperatorError::Invalid(errors) => {
+            let lines: Vec<String> = errors
+                .0
+                .iter()
+                .map(|(field, m)| {
+                    let words = crate::web::i18n::message(Default::default(), m);
+                    format!("{}: {words}", field.replace('_', " "))
+                })
+                .collect();
+            anyhow::anyhow!(lines.join("\n"))
+        }
+        other => other.into(),
+    }
+}
+
 async fn admin(config: &Config, db: &Db, command: AdminCommand) -> anyhow::Result<()> {
     let clock = Clock::default();
     match command {
@@ -143,7 +162,9 @@ async fn admin(config: &Config, db: &Db, command: AdminCommand) -> anyhow::Resul
             let password = read_password()?;
             let hashing = PasswordHashing::new(config.argon2_memory_kib, config.argon2_iterations)?;
             let password = password.expose_secret();
-            operator::create_user(db, &hashing, &clock, &email, name.as_deref(), password).await?;
+            operator::create_user(db, &hashing, &clock, &email, name.as_deref(), password)
+                .await
+                .map_err(in_words)?;
             println!(
                 "Account created for {}. They can sign in now.",
                 email.trim()

@@ -19,17 +19,77 @@ pub type Result<T, E = AppError> = std::result::Result<T, E>;
 /// Where a problem with a form as a whole is reported (templates' `m::form_problem`).
 pub const FORM_FIELD: &str = "form";
 
+/// A message for a person, named by its id in the catalogues under `locales/` (the web
+/// layer puts it in the reader's language), with the values it needs (`{ $max }`). The
+/// domain says *what* to tell; the words are the catalogues'.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, MessageArg)>,
+}
+
+/// A value in a [`Message`]: a number (plurals choose by it) or text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessageArg {
+    Number(i64),
+    Text(String),
+}
+
+impl Message {
+    pub const fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// The message with `{ $name }` set to `value`.
+    pub fn with(mut self, name: &'static str, value: impl Into<MessageArg>) -> Message {
+        self.args.push((name, value.into()));
+        self
+    }
+}
+
+impl From<&'static str> for Message {
+    fn from(id: &'static str) -> Message {
+        Message::new(id)
+    }
+}
+
+impl From<i64> for MessageArg {
+    fn from(n: i64) -> MessageArg {
+        MessageArg::Number(n)
+    }
+}
+
+impl From<usize> for MessageArg {
+    fn from(n: usize) -> MessageArg {
+        MessageArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<String> for MessageArg {
+    fn from(s: String) -> MessageArg {
+        MessageArg::Text(s)
+    }
+}
+
 /// Messages for form fields, keyed by the field's name.
 #[derive(Debug, Default, Clone)]
-pub struct FieldErrors(pub BTreeMap<String, String>);
+pub struct FieldErrors(pub BTreeMap<String, Message>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<Message>) {
         self.0.entry(field.into()).or_insert_with(|| message.into());
     }
 
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.get(field).map(String::as_str)
+    pub fn get(&self, field: &str) -> Option<&Message> {
+        self.0.get(field)
+    }
+
+    /// The id of the message beside `field`, if any (tests and logs).
+    pub fn id(&self, field: &str) -> Option<&'static str> {
+        self.0.get(field).map(|m| m.id)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -47,13 +107,10 @@ impl FieldErrors {
 
     /// Notes that the form carried a field its page does not have (`FORM_FIELD`).
     pub fn unknown_field(&mut self) {
-        self.add(
-            FORM_FIELD,
-            "This form arrived with something our page doesn't send, so nothing was saved yet. Please send it again from this page.",
-        );
+        self.add(FORM_FIELD, "error-form-unknown-field");
     }
 
-    pub fn single(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn single(field: impl Into<String>, message: impl Into<Message>) -> Self {
         let mut e = Self::default();
         e.add(field, message);
         e

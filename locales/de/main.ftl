@@ -112,3 +112,20 @@ account-email-saved = Gespeichert. Wenn kein anderes Konto diese Adresse nutzt, 
 
 answer-scale = { $value } von 5
 answer-unreadable = Diese Antwort ließ sich nicht lesen.
+
+## Datumsangaben: `3. März 2026` und `3. März 2026, 14:05`, mit den Monatsnamen
+
+date = { $day }. { $month } { $year }
+date-time = { $date }, { $time }
+month-1 = Jan.
+month-2 = Feb.
+month-3 = März
+month-4 = Apr.
+month-5 = Mai
+month-6 = Juni
+month-7 = Juli
+month-8 = Aug.
+month-9 = Sept.
+month-10 = Okt.
+month-11 = Nov.
+month-12 = Dez.

@@ -114,3 +114,20 @@ account-email-saved = Saved. If no other account uses that address, it's now the
 
 answer-scale = { $value } of 5
 answer-unreadable = This answer couldn't be read.
+
+## Dates: `3 Mar 2026` and `3 Mar 2026, 14:05`, with the months' short names
+
+date = { $day } { $month } { $year }
+date-time = { $date }, { $time }
+month-1 = Jan
+month-2 = Feb
+month-3 = Mar
+month-4 = Apr
+month-5 = May
+month-6 = Jun
+month-7 = Jul
+month-8 = Aug
+month-9 = Sep
+month-10 = Oct
+month-11 = Nov
+month-12 = Dec

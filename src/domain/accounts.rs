@@ -6,7 +6,7 @@
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::clock::Clock;
-use crate::error::{AppError, FieldErrors, Result};
+use crate::error::{AppError, FieldErrors, Message, Result};
 use crate::ids::UserId;
 use crate::store::{self, Db};
 
@@ -71,15 +71,13 @@ pub fn parse_registration(
 }
 
 /// What is wrong with a (trimmed) name a partner will see, if anything.
-pub fn name_problem(display_name: &str) -> Option<String> {
+pub fn name_problem(display_name: &str) -> Option<Message> {
     if display_name.is_empty() {
-        Some("Please enter the name your partner will see.".to_owned())
+        Some("error-name-empty".into())
     } else if display_name.chars().count() > NAME_MAX {
-        Some(format!(
-            "Please keep the name to {NAME_MAX} characters or fewer."
-        ))
+        Some(Message::new("error-name-too-long").with("max", NAME_MAX))
     } else if super::has_control_chars(display_name) {
-        Some("Please use only letters, numbers, spaces and punctuation.".to_owned())
+        Some("error-name-characters".into())
     } else {
         None
     }
@@ -88,9 +86,9 @@ pub fn name_problem(display_name: &str) -> Option<String> {
 /// What is wrong with a (normalised) email address, if anything.
 pub fn email_problem(email: &str) -> Option<&'static str> {
     if email.is_empty() {
-        Some("Please enter your email address.")
+        Some("error-email-empty")
     } else if !looks_like_email(email) {
-        Some("That doesn't look like an email address. It needs an @ and a domain.")
+        Some("error-email-shape")
     } else {
         None
     }
@@ -98,21 +96,21 @@ pub fn email_problem(email: &str) -> Option<&'static str> {
 
 /// What is wrong with `password` for the account with `email`, if anything. Passwords
 /// are never trimmed or altered; there are no composition rules.
-pub fn password_problem(password: &str, email: &str) -> Option<String> {
+pub fn password_problem(password: &str, email: &str) -> Option<Message> {
     let length = password.chars().count();
     let lowered = password.to_lowercase();
     let local_part = email.split('@').next().unwrap_or_default();
     if length < PASSWORD_MIN {
-        Some(format!("Please use at least {PASSWORD_MIN} characters."))
+        Some(Message::new("error-password-short").with("min", PASSWORD_MIN))
     } else if length > PASSWORD_MAX {
-        Some(format!("Please use at most {PASSWORD_MAX} characters."))
+        Some(Message::new("error-password-long").with("max", PASSWORD_MAX))
     } else if is_common_password(&lowered) {
-        Some("That password is one of the most common ones, so it is easy to guess. A few unrelated words work well.".to_owned())
+        Some("error-password-common".into())
     } else if !email.is_empty()
         && (lowered.contains(email)
             || (local_part.chars().count() >= 4 && lowered.contains(local_part)))
     {
-        Some("Please choose a password that doesn't contain your email address.".to_owned())
+        Some("error-password-has-email".into())
     } else {
         None
     }
@@ -141,7 +139,7 @@ pub async fn change_password(
     .await?;
     let mut errors = FieldErrors::default();
     if !ok {
-        errors.add("current_password", "That isn't your current password.");
+        errors.add("current_password", "error-current-password-wrong");
     }
     if let Some(problem) = password_problem(new, &creds.email) {
         errors.add("new_password", problem);
@@ -170,12 +168,11 @@ pub async fn check_own_password(
     let subject = throttle::subject(&creds.email);
     if let Some(wait) = throttle::attempt(db, throttle::LOGIN, &subject, clock.now()).await? {
         tracing::info!(user_id = %user, "password check refused: too many wrong passwords");
-        return Err(throttle::refused(field, wait, |m| {
-            format!(
-                "There have been several wrong passwords, so we're pausing this for a little while. Please try again in {}.",
-                throttle::in_minutes(m)
-            )
-        }));
+        return Err(throttle::refused(
+            field,
+            wait,
+            Message::new("error-password-paused"),
+        ));
     }
     let ok = hashing
         .verify(password, Some(creds.password_hash.expose_secret()))
@@ -232,10 +229,7 @@ pub fn check_sign_up(
         extra.add("consent", super::consent::DATA_STORAGE_MISSING);
     }
     if signup_code.is_some_and(|c| c.trim().is_empty()) {
-        extra.add(
-            "signup_code",
-            "Please enter the sign-up code you were given. This Mutual is open by invitation only.",
-        );
+        extra.add("signup_code", "error-signup-code-empty");
     }
     match fields {
         Ok(account) if extra.is_empty() => Ok(account),
@@ -250,7 +244,7 @@ pub fn check_sign_up(
 }
 
 /// The message for a sign-up code that does not work (unknown, used or expired).
-pub const SIGNUP_CODE_NOT_VALID: &str = "That sign-up code doesn't work: it may have been used already or have expired. Please check it, or ask the person who runs this Mutual for a new one.";
+pub const SIGNUP_CODE_NOT_VALID: &str = "error-signup-code-not-valid";
 
 /// Creates an account, storing the consent given at sign-up with it. Returns `None` when
 /// the email was already registered: the caller must answer exactly as for a new account,
@@ -328,7 +322,7 @@ pub fn signup_code_hash(typed: &str) -> [u8; 32] {
 }
 
 /// The one message for any failed sign-in: it must not tell which part was wrong.
-pub const LOGIN_FAILED: &str = "Email or password is wrong.";
+pub const LOGIN_FAILED: &str = "error-login-failed";
 
 /// Who signed in with a right password.
 #[derive(Debug, Clone, Copy)]
@@ -351,12 +345,11 @@ pub async fn authenticate(
     let subject = throttle::subject(&email);
     if let Some(wait) = throttle::attempt(db, throttle::LOGIN, &subject, clock.now()).await? {
         tracing::info!("sign-in refused: too many failed attempts for one email");
-        return Err(throttle::refused("email", wait, |m| {
-            format!(
-                "There have been several wrong passwords for this email, so we're pausing sign-in for it. Please try again in {}. If you're signed in elsewhere, that still works.",
-                throttle::in_minutes(m)
-            )
-        }));
+        return Err(throttle::refused(
+            "email",
+            wait,
+            Message::new("error-login-paused"),
+        ));
     }
     // An email that could not have been registered is simply unknown (still one verify).
     let impossible =

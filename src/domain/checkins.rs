@@ -257,10 +257,7 @@ pub async fn start(
                 .await?
                 .is_some());
     if !known {
-        errors.add(
-            "prompt_set_id",
-            "Please choose one of the sets of questions.",
-        );
+        errors.add("prompt_set_id", "error-checkin-set");
     }
     let now = clock.now();
     let today = super::time_zone::Zone::from_stored(&person.time_zone).today(now);
@@ -293,12 +290,10 @@ fn parse_moment(raw: &str, today: Date) -> Result<Option<Date>, &'static str> {
         return Ok(None);
     }
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    let date = Date::parse(raw, &format).map_err(|_| {
-        "Please give the date as year-month-day, like 2026-05-31, or leave it empty."
-    })?;
+    let date = Date::parse(raw, &format).map_err(|_| "error-checkin-date")?;
     // A day of slack: the person's time zone may not be where they are tonight.
     if date > today.next_day().unwrap_or(today) {
-        return Err("That date is in the future. Leave it empty if you'd rather not say.");
+        return Err("error-checkin-date-future");
     }
     Ok(Some(date))
 }

@@ -24,9 +24,8 @@ like.";
 pub const DATA_STORAGE_LABEL: &str =
     "I understand that Mutual stores what I write about my intimate life, and I'm happy for it to.";
 
-/// The message when the box was left unticked.
-pub const DATA_STORAGE_MISSING: &str = "Mutual can only keep your answers with your agreement. \
-Please tick this box if you're happy with that; nothing is created until you do.";
+/// The message (its id in the catalogues) when the box was left unticked.
+pub const DATA_STORAGE_MISSING: &str = "error-consent-missing";
 
 /// A consent as it is stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@
 use time::{Duration, OffsetDateTime};
 
 use crate::clock::Clock;
-use crate::error::{AppError, FieldErrors, Result};
+use crate::error::{AppError, FieldErrors, Message, Result};
 use crate::ids::{CoupleId, UserId};
 use crate::store::{self, couples::AcceptOutcome, Db};
 
@@ -106,14 +106,10 @@ pub async fn inviter_name(db: &Db, clock: &Clock, code: &str) -> Result<Option<S
     Ok(store::couples::find_inviter_name(db, code, clock.now()).await?)
 }
 
-/// The refusal once [`throttle::JOIN`] is used up; `whose` names who gave the code.
-pub fn too_many_codes(wait: time::Duration, whose: &str) -> AppError {
-    throttle::refused("code", wait, |m| {
-        format!(
-            "That's a lot of codes in a short time. Please check the code with {whose} and try again in {}.",
-            throttle::in_minutes(m)
-        )
-    })
+/// The refusal once [`throttle::JOIN`] is used up; `message` names who gave the code
+/// (`error-join-paused`: the partner, `error-join-paused-therapist`).
+pub fn too_many_codes(wait: time::Duration, message: &'static str) -> AppError {
+    throttle::refused("code", wait, Message::new(message))
 }
 
 /// How a join ended when it did not fail. No `Debug`: `Confirm` carries the code.
@@ -141,13 +137,11 @@ pub async fn join(
     // Every code tried counts until one works: check and count are one step.
     if let Some(wait) = throttle::attempt(db, throttle::JOIN, &subject, now).await? {
         tracing::info!(user_id = %joiner, "join refused: too many wrong codes");
-        return Err(too_many_codes(wait, "your partner"));
+        return Err(too_many_codes(wait, "error-join-paused"));
     }
-    let refuse = |msg: &str| Err(AppError::Invalid(FieldErrors::single("code", msg)));
+    let refuse = |msg: &'static str| Err(AppError::Invalid(FieldErrors::single("code", msg)));
     let Some(code) = normalise_code(typed_code) else {
-        return refuse(
-            "That code doesn't look right. It has 10 letters and numbers, like ABCDE-12345.",
-        );
+        return refuse("error-code-shape");
     };
     let outcome =
         store::couples::insert_couple_from_invite(db, &code, joiner, confirmed, now).await?;
@@ -160,27 +154,13 @@ pub async fn join(
             throttle::clear(db, throttle::JOIN, &subject).await?;
             Ok(Joined::Confirm(code))
         }
-        AcceptOutcome::UnknownCode => {
-            refuse("We couldn't find that code. Please check it with your partner.")
-        }
-        AcceptOutcome::Expired => refuse(
-            "That code has expired (codes last 72 hours). Ask your partner to make a new one.",
-        ),
-        AcceptOutcome::AlreadyUsed => {
-            refuse("That code has already been used. Ask your partner to make a new one.")
-        }
-        AcceptOutcome::OwnInvite => {
-            refuse("That's your own code. Share it with your partner so they can join you.")
-        }
-        AcceptOutcome::JoinerAlreadyLinked => {
-            refuse("You're already linked with a partner. Unlink first to join someone else.")
-        }
-        AcceptOutcome::InviterAlreadyLinked => refuse(
-            "The person who made this code is already linked with someone. Ask them for a new code.",
-        ),
-        AcceptOutcome::Raced => {
-            refuse("Something changed while you were joining. Please try again.")
-        }
+        AcceptOutcome::UnknownCode => refuse("error-code-unknown"),
+        AcceptOutcome::Expired => refuse("error-code-expired"),
+        AcceptOutcome::AlreadyUsed => refuse("error-code-used"),
+        AcceptOutcome::OwnInvite => refuse("error-code-own"),
+        AcceptOutcome::JoinerAlreadyLinked => refuse("error-code-already-linked"),
+        AcceptOutcome::InviterAlreadyLinked => refuse("error-code-inviter-linked"),
+        AcceptOutcome::Raced => refuse("error-code-changed"),
     }
 }
 

@@ -28,9 +28,10 @@ pub enum OperatorError {
     EmailTaken(String),
     #[error("{0} has not signed up as a therapist; nothing changed.")]
     NotATherapist(String),
-    /// One line per problem, as sign-up would show them.
-    #[error("{}", .0.join("\n"))]
-    Invalid(Vec<String>),
+    /// The problems, as sign-up would show them beside each field. Shown by message id
+    /// here; the command line puts them in words (`cli::in_words`).
+    #[error("{}", lines(.0).join("\n"))]
+    Invalid(FieldErrors),
     #[error(transparent)]
     Failed(#[from] anyhow::Error),
 }
@@ -38,7 +39,7 @@ pub enum OperatorError {
 impl From<AppError> for OperatorError {
     fn from(e: AppError) -> Self {
         match e {
-            AppError::Invalid(errors) => OperatorError::Invalid(lines(&errors)),
+            AppError::Invalid(errors) => OperatorError::Invalid(errors),
             AppError::Internal(e) => OperatorError::Failed(e),
             other => OperatorError::Failed(anyhow::anyhow!("{other}")),
         }
@@ -49,7 +50,7 @@ fn lines(errors: &FieldErrors) -> Vec<String> {
     errors
         .0
         .iter()
-        .map(|(field, message)| format!("{}: {message}", field.replace('_', " ")))
+        .map(|(field, message)| format!("{}: {}", field.replace('_', " "), message.id))
         .collect()
 }
 
@@ -67,8 +68,8 @@ pub async fn create_user(
     let name = name
         .map(str::to_owned)
         .unwrap_or_else(|| normal.split('@').next().unwrap_or_default().to_owned());
-    let account = accounts::parse_registration(&name, email, password)
-        .map_err(|errors| OperatorError::Invalid(lines(&errors)))?;
+    let account =
+        accounts::parse_registration(&name, email, password).map_err(OperatorError::Invalid)?;
     match accounts::register(db, hashing, clock, account, None, None).await? {
         Some(id) => Ok(id),
         None => Err(OperatorError::EmailTaken(normal)),
@@ -125,7 +126,7 @@ pub async fn check_reset_link(
 }
 
 /// The message for a reset link that is used, expired or unknown.
-pub const RESET_LINK_GONE: &str = "This link doesn't work any more: each link works once, for one hour. Your password hasn't changed. Please ask the person who runs this Mutual for a new link.";
+pub const RESET_LINK_GONE: &str = "error-reset-link-gone";
 
 /// Sets a new password through a reset link and ends all the person's sessions.
 /// `Ok(false)` when the link does not work (nothing changed); `Invalid` when the password

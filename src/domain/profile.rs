@@ -83,7 +83,7 @@ pub async fn change_email(
         errors.add("email", problem);
     }
     if !ok {
-        errors.add("password", "That isn't your current password.");
+        errors.add("password", "error-current-password-wrong");
     }
     errors.into_result()?;
     if email == creds.email {

@@ -1,7 +1,7 @@
 //! The prompts a check-in asks, as the library seeds them: their kinds, and how a typed
 //! answer to each is read and checked (range, length, what may be kept private).
 
-use crate::error::Result;
+use crate::error::{Message, Result};
 use crate::ids::{CheckinId, UserId};
 use crate::store::answers::{AnswerRow, NewAnswer};
 use crate::store::prompts::{ChoiceRow, PromptRow};
@@ -128,7 +128,7 @@ impl Prompt {
     }
 
     /// Checks one typed value. Empty means skipped (`Ok(None)`).
-    pub(crate) fn parse(&self, raw: &str, private: bool) -> Result<Option<NewAnswer>, String> {
+    pub(crate) fn parse(&self, raw: &str, private: bool) -> Result<Option<NewAnswer>, Message> {
         let raw = raw.trim();
         if raw.is_empty() {
             return Ok(None);
@@ -142,21 +142,21 @@ impl Prompt {
         match self.kind {
             PromptKind::Scale => match raw.parse::<i32>() {
                 Ok(v) if (1..=5).contains(&v) => answer.value_int = Some(v),
-                _ => return Err("Please pick a number from 1 to 5, or skip this one.".into()),
+                _ => return Err("error-answer-scale".into()),
             },
             PromptKind::Choice => match raw.parse::<usize>() {
                 Ok(v) if (1..=self.choices.len()).contains(&v) => answer.value_int = Some(v as i32),
-                _ => return Err("Please pick one of the options, or skip this one.".into()),
+                _ => return Err("error-answer-choice".into()),
             },
             PromptKind::Text => {
                 if super::has_control_chars(raw) {
-                    return Err("This answer holds a character we can't keep (an invisible control character). Please retype that part.".into());
+                    return Err("error-answer-characters".into());
                 }
                 let n = raw.chars().count();
                 if n > TEXT_MAX {
-                    return Err(format!(
-                        "This answer is {n} characters long; please keep it to {TEXT_MAX}."
-                    ));
+                    return Err(Message::new("error-answer-long")
+                        .with("length", n)
+                        .with("max", TEXT_MAX));
                 }
                 answer.value_text = Some(raw.to_owned());
                 answer.is_private = private;

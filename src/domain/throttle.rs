@@ -7,7 +7,7 @@
 use sha2::{Digest, Sha256};
 use time::{Duration, OffsetDateTime};
 
-use crate::error::{AppError, FieldErrors, Result};
+use crate::error::{AppError, FieldErrors, Message, Result};
 use crate::store::{self, Db};
 
 #[derive(Debug, Clone, Copy)]
@@ -89,26 +89,13 @@ pub async fn clear(db: &Db, limit: Limit, subject: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// The refusal for a used-up limit: `message` gets the wait in whole minutes and is shown
-/// beside `field`; the response says when to retry.
-pub fn refused(
-    field: &'static str,
-    wait: Duration,
-    message: impl FnOnce(i64) -> String,
-) -> AppError {
+/// The refusal for a used-up limit: `message` is shown beside `field` with the wait in
+/// whole minutes as `{ $minutes }`; the response says when to retry.
+pub fn refused(field: &'static str, wait: Duration, message: Message) -> AppError {
     AppError::RateLimited(
-        FieldErrors::single(field, message(minutes(wait))),
+        FieldErrors::single(field, message.with("minutes", minutes(wait))),
         wait.whole_seconds().max(1) as u64,
     )
-}
-
-/// "1 minute" or "N minutes".
-pub fn in_minutes(minutes: i64) -> String {
-    if minutes == 1 {
-        "1 minute".to_owned()
-    } else {
-        format!("{minutes} minutes")
-    }
 }
 
 /// Whole minutes, rounded up, for messages.

@@ -12,7 +12,7 @@ use totp_rs::{Algorithm, TOTP};
 
 use crate::clock::Clock;
 use crate::domain::sessions::{PendingSession, SessionPerson};
-use crate::error::{AppError, FieldErrors, Result};
+use crate::error::{AppError, FieldErrors, Message, Result};
 use crate::ids::UserId;
 use crate::store::two_factor::TotpRow;
 use crate::store::{self, Db};
@@ -181,12 +181,7 @@ fn new_recovery_codes() -> (Vec<String>, Vec<store::two_factor::NewRecoveryCode>
 
 /// Confirms enrolment with a first code; returns the recovery codes, to show once.
 pub async fn confirm(db: &Db, clock: &Clock, user: UserId, code: &str) -> Result<Vec<String>> {
-    let invalid = || {
-        AppError::Invalid(FieldErrors::single(
-            "code",
-            "That code didn't match. Check the time on your phone and try the newest code.",
-        ))
-    };
+    let invalid = || AppError::Invalid(FieldErrors::single("code", "error-two-step-setup-code"));
     let row = store::two_factor::find_totp(db, user)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -255,12 +250,11 @@ pub async fn check_code(db: &Db, clock: &Clock, user: UserId, code: &str) -> Res
     let subject = throttle::subject(&user.to_string());
     if let Some(wait) = throttle::attempt(db, throttle::TWO_FACTOR, &subject, clock.now()).await? {
         tracing::info!(user_id = %user, "second factor refused: too many wrong codes");
-        return Err(throttle::refused("code", wait, |m| {
-            format!(
-                "There have been several wrong codes, so we're pausing two-step sign-in for this account for a while. Please try again in {}.",
-                throttle::in_minutes(m)
-            )
-        }));
+        return Err(throttle::refused(
+            "code",
+            wait,
+            Message::new("error-two-step-paused"),
+        ));
     }
     let ok = verify(db, clock, user, code).await?;
     if ok {
@@ -282,7 +276,7 @@ pub async fn sign_in_with_code(
         tracing::info!("second factor failed");
         return Err(AppError::Invalid(FieldErrors::single(
             "code",
-            "That code didn't match, or was used already. Try the newest code from your app, or a recovery code.",
+            "error-two-step-code",
         )));
     }
     super::sessions::complete(db, clock, policy, &pending.public_id).await?;
@@ -319,13 +313,13 @@ pub async fn disable(
     if !right {
         return Err(AppError::Invalid(FieldErrors::single(
             "password",
-            "That isn't your password.",
+            "error-password-wrong",
         )));
     }
     if !check_code(db, clock, person.user_id, code).await? {
         return Err(AppError::Invalid(FieldErrors::single(
             "code",
-            "That code didn't match (or was used already).",
+            "error-two-step-disable-code",
         )));
     }
     store::two_factor::delete_totp(db, person.user_id).await?;

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use crate::clock::Clock;
 use crate::domain::sessions::SessionPerson;
-use crate::error::{FieldErrors, Result};
+use crate::error::{FieldErrors, Message, Result};
 use crate::store::{self, Db};
 
 use super::checkins::{self, CheckinView, Status};
@@ -345,12 +345,12 @@ pub async fn delete_account(
     .await?;
     let mut errors = FieldErrors::default();
     if !ok {
-        errors.add("password", "That isn't your password.");
+        errors.add("password", "error-password-wrong");
     }
     if typed.trim().to_lowercase() != DELETE_CONFIRMATION {
         errors.add(
             "confirm",
-            format!("To be sure, please type “{DELETE_CONFIRMATION}” here."),
+            Message::new("error-delete-confirm").with("words", DELETE_CONFIRMATION.to_owned()),
         );
     }
     errors.into_result()?;

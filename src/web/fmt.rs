@@ -5,6 +5,7 @@ use time::macros::format_description;
 
 use time::{Date, OffsetDateTime};
 
+use super::i18n::{t, Lang};
 use crate::domain::checkins::Status;
 use crate::domain::therapists::Assignment;
 
@@ -15,6 +16,33 @@ pub fn date(d: impl Borrow<Date>) -> String {
             "[day padding:none] [month repr:short] [year]"
         ))
         .unwrap_or_default()
+}
+
+/// `3 Mar 2026` in English, `3. März 2026` in German.
+pub fn date_in(lang: Lang, d: Date) -> String {
+    // The catalogues' month names; the month's number picks one, so every language
+    // names all twelve (the completeness test sees them as ids).
+    const MONTHS: [&str; 12] = [
+        "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+        "month-9", "month-10", "month-11", "month-12",
+    ];
+    let month = t(lang, MONTHS[usize::from(u8::from(d.month())) - 1], &[]);
+    let (day, year) = (i64::from(d.day()), i64::from(d.year()));
+    // The year as digits, never grouped (`2026`, not `2,026`).
+    let year = year.to_string();
+    t(
+        lang,
+        "date",
+        &[("day", &day), ("month", &month), ("year", &year)],
+    )
+    .to_string()
+}
+
+/// `3 Mar 2026, 14:05` in English, `3. März 2026, 14:05` in German.
+pub fn datetime_in(lang: Lang, at: OffsetDateTime) -> String {
+    let date = date_in(lang, at.date());
+    let time = format!("{:02}:{:02}", at.hour(), at.minute());
+    t(lang, "date-time", &[("date", &date), ("time", &time)]).to_string()
 }
 
 /// `3 Mar 2026, 14:05`.

@@ -136,24 +136,12 @@ fn read_fields(body: &[u8], known: &[&str]) -> ReadFields {
         };
         let (key, value) = (key.into_owned(), value.into_owned());
         if !is_utf8_pair(raw) {
-            problems.add(
-                key.clone(),
-                "Some characters here could not be read. Please check them and send again.",
-            );
-            problems.add(
-                FORM_FIELD,
-                "Part of this form arrived garbled, so nothing was saved yet. Please check it and send it again.",
-            );
+            problems.add(key.clone(), "error-field-garbled");
+            problems.add(FORM_FIELD, "error-form-garbled");
         }
         if !seen.insert(key.clone()) {
-            problems.add(
-                key,
-                "This arrived twice, so nothing was saved yet. Please check it and send again.",
-            );
-            problems.add(
-                FORM_FIELD,
-                "Part of this form arrived twice, so nothing was saved yet. Please check it and send it again.",
-            );
+            problems.add(key, "error-field-twice");
+            problems.add(FORM_FIELD, "error-form-twice");
             continue;
         }
         if !known.is_empty() && key != TOKEN_FIELD && !known.contains(&key.as_str()) {
@@ -212,12 +200,8 @@ mod tests {
             [("email", "first"), ("password", "\u{FFFD}ok")]
                 .map(|(k, v)| (k.to_owned(), v.to_owned()))
         );
-        assert!(read.problems.get("email").unwrap().contains("twice"));
-        assert!(read
-            .problems
-            .get("password")
-            .unwrap()
-            .contains("could not be read"));
+        assert_eq!(read.problems.id("email"), Some("error-field-twice"));
+        assert_eq!(read.problems.id("password"), Some("error-field-garbled"));
         assert!(read.problems.get(FORM_FIELD).is_some());
         assert!(
             read.problems.get("extra").is_none(),

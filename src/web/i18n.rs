@@ -266,6 +266,24 @@ fn escape(s: &str) -> String {
     out
 }
 
+/// A message the domain named ([`crate::error::Message`]), in `lang`.
+pub fn message(lang: Lang, m: &crate::error::Message) -> Text {
+    use crate::error::MessageArg;
+    let values: Vec<(&str, Box<dyn Arg>)> = m
+        .args
+        .iter()
+        .map(|(name, value)| {
+            let v: Box<dyn Arg> = match value {
+                MessageArg::Number(n) => Box::new(*n),
+                MessageArg::Text(s) => Box::new(s.clone()),
+            };
+            (*name, v)
+        })
+        .collect();
+    let args: Vec<(&str, &dyn Arg)> = values.iter().map(|(n, v)| (*n, v.as_ref())).collect();
+    t(lang, m.id, &args)
+}
+
 /// Message `id` in `lang`, with `args` filled in; English if `lang` lacks it, and the id
 /// itself (logged) if no catalogue has it.
 pub fn t(lang: Lang, id: &str, args: &[(&str, &dyn Arg)]) -> Text {
@@ -293,6 +311,9 @@ pub fn t(lang: Lang, id: &str, args: &[(&str, &dyn Arg)]) -> Text {
             return Text(text);
         }
     }
+    // In a debug build (tests, development) a missing message is a bug to see at once:
+    // the page fails rather than show an id. A release shows the id and logs it.
+    debug_assert!(false, "no catalogue has the message {id:?}");
     tracing::warn!(id, "no catalogue has this message");
     Text(Cow::Owned(id.to_owned()))
 }

@@ -141,10 +141,31 @@ fn plurals_follow_the_count_and_arguments_are_escaped() {
         .contains("&lt;b&gt; gentle questions"));
 }
 
+/// A release shows the id; a debug build (every test run) stops, so a page naming a
+/// message no catalogue has fails its test instead of showing an id.
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    should_panic(expected = "no catalogue has the message")
+)]
 fn a_missing_message_falls_back_to_its_id() {
     assert_eq!(
         t(Lang::default(), "no-such-message", &[]).as_str(),
         "no-such-message"
     );
+}
+
+#[test]
+fn dates_read_as_each_language_writes_them() {
+    use crate::web::fmt::{date_in, datetime_in};
+    let (en, de) = (Lang::default(), Lang::from_tag("de").expect("German"));
+    let day = time::macros::date!(2026 - 03 - 03);
+    assert_eq!(date_in(en, day), "3 Mar 2026");
+    assert_eq!(date_in(de, day), "3. März 2026");
+    let at = time::macros::datetime!(2026-12-24 09:05 UTC);
+    assert_eq!(datetime_in(en, at), "24 Dec 2026, 09:05");
+    assert_eq!(datetime_in(de, at), "24. Dez. 2026, 09:05");
+    // The same as the English the pages showed before there were languages.
+    assert_eq!(date_in(en, day), crate::web::fmt::date(day));
+    assert_eq!(datetime_in(en, at), crate::web::fmt::datetime(at));
 }

@@ -49,14 +49,20 @@ impl Layout {
         }
     }
 
-    /// `3 Mar 2026, 14:05` on the clocks of the person's zone.
+    /// `3 Mar 2026, 14:05` on the clocks of the person's zone, in the page's language.
     pub fn datetime(&self, at: impl std::borrow::Borrow<time::OffsetDateTime>) -> String {
-        super::fmt::datetime(self.zone.local(*at.borrow()))
+        super::fmt::datetime_in(self.lang, self.zone.local(*at.borrow()))
     }
 
-    /// `3 Mar 2026`, the day `at` falls on in the person's zone.
+    /// `3 Mar 2026`, the day `at` falls on in the person's zone, in the page's language.
     pub fn date(&self, at: impl std::borrow::Borrow<time::OffsetDateTime>) -> String {
-        super::fmt::date(self.zone.today(*at.borrow()))
+        super::fmt::date_in(self.lang, self.zone.today(*at.borrow()))
+    }
+
+    /// A calendar day as it is (a check-in's date, an exercise's start), in the page's
+    /// language: `3 Mar 2026`, `3. März 2026`.
+    pub fn day(&self, d: impl std::borrow::Borrow<time::Date>) -> String {
+        super::fmt::date_in(self.lang, *d.borrow())
     }
 
     /// For pages shown before sign-in, whose forms carry the visitor's CSRF cookie value.
@@ -90,6 +96,11 @@ impl Layout {
     /// Message `id` with two arguments.
     pub fn t2(&self, id: &str, n1: &str, v1: impl Arg, n2: &str, v2: impl Arg) -> Text {
         i18n::t(self.lang, id, &[(n1, &v1), (n2, &v2)])
+    }
+
+    /// A message the domain named (a form field's error), in the page's language.
+    pub fn message(&self, m: &crate::error::Message) -> Text {
+        i18n::message(self.lang, m)
     }
 
     /// A count in running text: `six`, `14`.

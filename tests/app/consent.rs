@@ -75,7 +75,7 @@ async fn sign_up_without_consent_is_refused_with_the_form_kept(ctx: TestContext)
     );
     assert_eq!(
         page.texts("#consent-error"),
-        vec![consent::DATA_STORAGE_MISSING.to_owned()]
+        vec![crate::helpers::english(consent::DATA_STORAGE_MISSING)]
     );
     assert_eq!(
         page.texts(".field-error").len(),

@@ -216,6 +216,12 @@ impl TestApp {
 }
 
 /// A unique string to plant in an answer and look for (or not) elsewhere.
+/// A message of the English catalogue in words, as a page shows it to someone reading
+/// English (`error-login-failed` → "Email or password is wrong.").
+pub fn english(id: &str) -> String {
+    mutual::web::i18n::t(Default::default(), id, &[]).to_string()
+}
+
 pub fn marker(label: &str) -> String {
     format!("{label}-{}", uuid::Uuid::now_v7().simple())
 }

@@ -14,6 +14,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         each_partner_reads_in_their_own_language,
         the_export_keeps_english_keys_and_carries_the_language,
         a_language_the_app_lacks_is_refused_and_changes_nothing,
+        form_errors_are_in_the_readers_language,
     )
 }
 
@@ -274,4 +275,50 @@ async fn a_language_the_app_lacks_is_refused_and_changes_nothing(ctx: TestContex
     assert_eq!(page.status, reqwest::StatusCode::FORBIDDEN);
     let stored: Vec<String> = app.sql().scalars("SELECT language FROM users", &[]).await;
     assert_eq!(stored, vec!["en", "en"]);
+}
+
+async fn form_errors_are_in_the_readers_language(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let b = app.browser();
+    b.get("/register?lang=de").await.assert_ok();
+    let page = b
+        .register(
+            SignUp::of("")
+                .with("email", "nope")
+                .with("password", "kurz"),
+        )
+        .await;
+    assert_eq!(page.status, reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(html_lang(&page).as_deref(), Some("de"));
+    assert_eq!(
+        page.texts("#password-error"),
+        vec!["Bitte nimm mindestens 8 Zeichen."]
+    );
+    assert_eq!(
+        page.texts("#display_name-error"),
+        vec!["Bitte gib den Namen ein, den dein Gegenüber sehen wird."]
+    );
+    assert!(page.texts("#email-error")[0].contains("E-Mail-Adresse"));
+    // What was typed is still there.
+    assert_eq!(page.attr("#email", "value").as_deref(), Some("nope"));
+    // The same form in English says it in English.
+    let english = app
+        .browser()
+        .register(SignUp::of("").with("password", "short"))
+        .await;
+    assert_eq!(
+        english.texts("#password-error"),
+        vec!["Please use at least 8 characters."]
+    );
+    // A signed-in German reader gets the domain's refusals in German too.
+    let kim = app.browser();
+    kim.register(SignUp::of("Kim").with("language", "de")).await;
+    kim.sign_in("Kim").await.assert_redirect_to("/");
+    let join = kim.post_form("/couple/join", &[("code", "x")]).await;
+    assert_eq!(join.status, reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        join.body.contains("Dieser Code sieht nicht richtig aus."),
+        "{}",
+        join.body
+    );
 }

@@ -216,20 +216,17 @@ async fn check_input<'a>(
             .await?
             .is_none()
     {
-        errors.add("prompt_set_id", "Please choose a set of questions.");
+        errors.add("prompt_set_id", "error-exercise-set");
     }
     let note = input.note.trim();
     if note.chars().count() > 1000 || crate::domain::has_control_chars(note) {
-        errors.add(
-            "note",
-            "Please keep the note to 1000 characters of plain text.",
-        );
+        errors.add("note", "error-exercise-note");
     }
     let starts_on = if input.starts_on.trim().is_empty() {
         today
     } else {
         time::Date::parse(input.starts_on.trim(), &format).unwrap_or_else(|_| {
-            errors.add("starts_on", "Please give the date as year-month-day.");
+            errors.add("starts_on", "error-exercise-date");
             today
         })
     };
@@ -238,10 +235,7 @@ async fn check_input<'a>(
         raw => match raw.parse::<i32>() {
             Ok(n) if (1..=50).contains(&n) => Some(n),
             _ => {
-                errors.add(
-                    "target_count",
-                    "Please give a number from 1 to 50, or leave it empty.",
-                );
+                errors.add("target_count", "error-exercise-count");
                 None
             }
         },
@@ -251,20 +245,17 @@ async fn check_input<'a>(
         raw => match time::Date::parse(raw, &format) {
             Ok(d) if d >= starts_on => Some(d),
             Ok(_) => {
-                errors.add("ends_on", "The end date comes before the start.");
+                errors.add("ends_on", "error-exercise-end-before-start");
                 None
             }
             Err(_) => {
-                errors.add("ends_on", "Please give the date as year-month-day.");
+                errors.add("ends_on", "error-exercise-date");
                 None
             }
         },
     };
     if target_count.is_none() && ends_on.is_none() && errors.is_empty() {
-        errors.add(
-            "target_count",
-            "Please give a number of check-ins, an end date, or both.",
-        );
+        errors.add("target_count", "error-exercise-no-goal");
     }
     errors.into_result()?;
     Ok(store::assignments::NewAssignment {

@@ -78,12 +78,8 @@ pub async fn has_access_log(db: &Db, member: UserId) -> Result<bool> {
 }
 
 fn level_from(raw: &str) -> Result<ConsentLevel> {
-    ConsentLevel::parse(raw).ok_or_else(|| {
-        AppError::Invalid(FieldErrors::single(
-            "level",
-            "Please choose what they may see.",
-        ))
-    })
+    ConsentLevel::parse(raw)
+        .ok_or_else(|| AppError::Invalid(FieldErrors::single("level", "error-link-level")))
 }
 
 /// A partner invites a therapist by their share code, consenting at `level`.
@@ -104,21 +100,21 @@ pub async fn invite(
         tracing::info!(user_id = %person.user_id, "therapist invite refused: too many wrong codes");
         return Err(crate::domain::couples::too_many_codes(
             wait,
-            "your therapist",
+            "error-join-paused-therapist",
         ));
     }
-    let refuse = |m: &str| Err(AppError::Invalid(FieldErrors::single("code", m)));
+    let refuse = |m: &'static str| Err(AppError::Invalid(FieldErrors::single("code", m)));
     let Some(code) = crate::domain::couples::normalise_code(code) else {
-        return refuse("That code doesn't look right. It has 10 letters and numbers.");
+        return refuse("error-therapist-code-shape");
     };
     let Some(therapist) = store::therapists::find_therapist_by_code(db, &code).await? else {
-        return refuse("We couldn't find a therapist with that code. Please check it with them.");
+        return refuse("error-therapist-code-unknown");
     };
     if therapist
         .therapist_code_expires_at
         .is_none_or(|t| t <= clock.now())
     {
-        return refuse("That code has expired. Please ask your therapist for their current code.");
+        return refuse("error-therapist-code-expired");
     }
     if !store::therapists::insert_link(
         db,
@@ -130,7 +126,7 @@ pub async fn invite(
     )
     .await?
     {
-        return refuse("That's one of you two. A therapist has to be someone else.");
+        return refuse("error-therapist-code-own");
     }
     throttle::clear(db, throttle::JOIN, &subject).await?;
     tracing::info!(user_id = %person.user_id, "invited a therapist");

@@ -53,17 +53,11 @@ fn check_set<'a>(
     let mut errors = FieldErrors::default();
     let title = title.trim();
     if title.is_empty() || title.chars().count() > 80 || crate::domain::has_control_chars(title) {
-        errors.add(
-            "title",
-            "Please give the set a short title (up to 80 characters).",
-        );
+        errors.add("title", "error-set-title");
     }
     let description = description.trim();
     if description.chars().count() > 500 || crate::domain::has_control_chars(description) {
-        errors.add(
-            "description",
-            "Please keep the description to 500 characters.",
-        );
+        errors.add("description", "error-set-description");
     }
     let mut prompts = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
@@ -73,16 +67,13 @@ fn check_set<'a>(
         }
         let field = format!("p{}_text", i + 1);
         if text.chars().count() > 300 || crate::domain::has_control_chars(text) {
-            errors.add(field.clone(), "Please keep a question to 300 characters.");
+            errors.add(field.clone(), "error-set-question-long");
         }
         let (kind, low, high, choices) = match d.kind.as_str() {
             "scale" => {
                 let (low, high) = (d.low.trim(), d.high.trim());
                 if low.is_empty() || high.is_empty() {
-                    errors.add(
-                        field.clone(),
-                        "A 1-to-5 question needs words for 1 and for 5.",
-                    );
+                    errors.add(field.clone(), "error-set-scale-words");
                 }
                 (
                     "scale",
@@ -100,10 +91,7 @@ fn check_set<'a>(
                     .map(str::to_owned)
                     .collect();
                 if !(2..=6).contains(&choices.len()) {
-                    errors.add(
-                        field.clone(),
-                        "A choice question needs 2 to 6 options, one per line.",
-                    );
+                    errors.add(field.clone(), "error-set-choices");
                 }
                 ("choice", None, None, choices)
             }
@@ -118,7 +106,7 @@ fn check_set<'a>(
         });
     }
     if prompts.is_empty() && errors.is_empty() {
-        errors.add("p1_text", "Please write at least one question.");
+        errors.add("p1_text", "error-set-no-question");
     }
     errors.into_result()?;
     Ok((title, description, prompts))

@@ -60,7 +60,7 @@ const fn zone(key: &'static str, label: &'static str, minutes: i16, summer: Summ
 }
 
 /// The message beside a zone no form of ours offers.
-pub const NOT_OFFERED: &str = "Please choose a time zone from the list.";
+pub const NOT_OFFERED: &str = "error-zone-not-offered";
 
 /// The zone a form chose: empty (a form without the choice) is UTC; a name not offered
 /// is refused.
