@@ -1,9 +1,13 @@
 // Shared machinery for the browser journeys: Debian's Chromium, per-page checks
-// (axe-core, widths, screenshots, <script> count, page weight) and the network record.
+// (axe-core, widths, screenshots, <script> count, page weight, language) and the network
+// record. MUTUAL_E2E_LANG=de runs everything in German (see catalogues.mjs).
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { LANG, englishSentences, squash, untranslated } from './catalogues.mjs';
+
+export { LANG, T, TR, M, L, escapeRegExp } from './catalogues.mjs';
 
 const require = createRequire(import.meta.url);
 const axe = require('axe-core');
@@ -11,7 +15,9 @@ const axe = require('axe-core');
 export const BASE = process.env.MUTUAL_URL ?? 'http://127.0.0.1:3000';
 const APP_HOST = new URL(BASE).host;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = process.env.SCREENSHOT_DIR ?? new URL('./screenshots/', import.meta.url).pathname;
+const SHOTS = process.env.SCREENSHOT_DIR ?? new URL(`./screenshots/${LANG}/`, import.meta.url).pathname;
+/** The browser's language: it sends Accept-Language, so sign-ups store this language. */
+const LOCALE = { en: 'en-US', de: 'de-DE' }[LANG] ?? LANG;
 /** Every page must weigh less than this, transferred: HTML + CSS + images. */
 export const MAX_PAGE_BYTES = 60 * 1024;
 const WIDTHS = [360, 1280];
@@ -29,6 +35,7 @@ export const report = {
   axe: [], // serious/critical violations: `${slug}: ${id}`
   axeAll: new Set(), // every violation of any impact, to print (minor ones do not fail)
   shots: 0,
+  english: new Map(), // English sentence -> Set of `${slug} ${path}` where a page in another language shows it
 };
 
 let browser;
@@ -41,7 +48,7 @@ export async function start() {
   // The app's CSP has no script-src, so axe can only be injected where CSP is bypassed.
   // This context never talks to the app for pages: it re-renders the exact HTML a journey
   // saw (see check()), so error pages after a POST are audited too.
-  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true });
+  const context = await browser.newContext({ bypassCSP: true, javaScriptEnabled: true, locale: LOCALE });
   record(context);
   const page = await context.newPage();
   let pending = null;
@@ -63,7 +70,9 @@ export async function stop() {
 
 /** A fresh browser profile for one person; `js` false turns JavaScript off. */
 export async function person(js) {
-  const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    javaScriptEnabled: js, viewport: { width: 1280, height: 900 }, locale: LOCALE,
+  });
   record(context);
   return context.newPage();
 }
@@ -112,8 +121,40 @@ async function weigh(page) {
 
 const seenShots = new Set();
 
+/** What a person sees or hears of a page: its text (folded parts too), title, and the
+ * attributes a screen reader reads out or a field shows. */
+async function wordsOf(page) {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true);
+    body.querySelectorAll('style, script, template').forEach((el) => el.remove());
+    const out = [document.title, document.body.innerText, body.textContent];
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt], input[type=submit], input[type=button]')) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+        if (el.hasAttribute(name)) out.push(el.getAttribute(name));
+      }
+      if (el.matches('input[type=submit], input[type=button]')) out.push(el.value);
+    }
+    return out;
+  });
+}
+
+/** In a language other than English, notes each sentence of the English catalogue that a
+ * page still shows (the test at the end of the journeys fails on any). */
+async function noEnglish(page, slug) {
+  if (!englishSentences.length) return;
+  const words = (await wordsOf(page)).map(squash).join('\n');
+  const where = `${slug} ${new URL(page.url()).pathname}`;
+  for (const { id, text } of englishSentences) {
+    if (!words.includes(text)) continue;
+    const key = `${text}  [${id}]`;
+    if (!report.english.has(key)) report.english.set(key, new Set());
+    report.english.get(key).add(where);
+  }
+}
+
 /**
- * The checks every visited page gets: no <script>, nothing sideways at 360 and 1280 px,
+ * The checks every visited page gets: no <script>, the run's language, no English
+ * sentence on a page in another language, nothing sideways at 360 and 1280 px,
  * a screenshot at both widths, axe-core (light at both widths, dark at 360), page weight.
  */
 export async function check(page, slug) {
@@ -121,7 +162,8 @@ export async function check(page, slug) {
   const url = page.url();
   assert.ok(url.startsWith(BASE), `${slug}: still on the app (${url})`);
   assert.equal(await page.locator('script').count(), 0, `${slug}: no <script> elements`);
-  assert.equal(await page.locator('html').getAttribute('lang'), 'en', `${slug}: page language`);
+  assert.equal(await page.locator('html').getAttribute('lang'), LANG, `${slug}: page language`);
+  await noEnglish(page, slug);
   const bytes = await weigh(page);
   assert.ok(bytes < MAX_PAGE_BYTES, `${slug}: ${bytes} bytes transferred, over ${MAX_PAGE_BYTES}`);
   const prev = report.pages.get(slug);
@@ -180,4 +222,19 @@ export function printReport() {
   console.log(`== requests to other hosts: ${report.foreign.length}`);
   console.log(`== axe findings of any impact: ${report.axeAll.size}`);
   for (const line of [...report.axeAll].sort()) console.log(`   ${line}`);
+  if (LANG === 'en') return;
+  console.log(`== language ${LANG}: selectors without a ${LANG} message (English used): ${untranslated.size}`);
+  for (const line of [...untranslated].sort()) console.log(`   ${line}`);
+  console.log(`== language ${LANG}: English sentences on pages: ${report.english.size}`);
+  const byPage = new Map();
+  for (const [sentence, pages] of report.english) {
+    for (const where of pages) {
+      if (!byPage.has(where)) byPage.set(where, []);
+      byPage.get(where).push(sentence);
+    }
+  }
+  for (const where of [...byPage.keys()].sort()) {
+    console.log(`   ${where}`);
+    for (const sentence of byPage.get(where).sort()) console.log(`      ${sentence}`);
+  }
 }

@@ -4,10 +4,16 @@
 #
 #   tests/e2e/run.sh            (from the repository root, or anywhere)
 #   tests/e2e/run.sh --test-name-pattern=keyboard   (one journey)
+#   MUTUAL_E2E_LANG=de tests/e2e/run.sh              (the same journeys in German)
+#
+# MUTUAL_E2E_LANG (en by default) is the browser's language, and so the language people
+# sign up with; the journeys find the words through locales/<lang>/*.ftl, and every page
+# must then be in that language (see catalogues.mjs). Screenshots go to screenshots/<lang>/.
 #
 # Needs: /usr/bin/chromium (apt-get install chromium), node + npm. Builds
 # target/release/mutual if it is missing; MUTUAL_BIN=path uses another binary.
 set -euo pipefail
+lang="${MUTUAL_E2E_LANG:-en}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
@@ -52,8 +58,9 @@ for _ in $(seq 1 150); do
 done
 healthy || { cat "$work/app.log"; echo "the app never became healthy" >&2; exit 1; }
 
-rm -rf "$here/screenshots"
+rm -rf "$here/screenshots/$lang"
 status=0
-(cd "$here" && MUTUAL_URL="$url" node --test --test-concurrency=1 --test-reporter=spec "$@" journeys.test.mjs) || status=$?
+echo "== journeys in language: $lang"
+(cd "$here" && MUTUAL_URL="$url" MUTUAL_E2E_LANG="$lang" node --test --test-concurrency=1 --test-reporter=spec "$@" journeys.test.mjs) || status=$?
 if [[ $status -ne 0 ]]; then echo "== app log"; tail -n 50 "$work/app.log"; fi
 exit $status
