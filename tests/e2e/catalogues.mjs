@@ -241,20 +241,16 @@ function only(english, candidates, render) {
   return [...out][0];
 }
 
-/** `english`, in the language of this run. A part of a message without placeables
- * (Playwright matches text by substring) stands for the whole message. */
+/** `english`, in the language of this run: a whole message, placeables filled in from
+ * the English (for part of a message, use TR). */
 export function T(english) {
   if (LANG === 'en') return english;
-  const render = (c) => squash(format(here, LANG, here.get(c.id).pattern, c.args));
   const candidates = find(english);
-  if (candidates.length) return only(english, candidates, render);
-  const text = squash(english);
-  const wider = new Set([...en]
-    .filter(([, { pattern }]) => !hasPlaceables(pattern) && squash(pattern.join('')).includes(text))
-    .map(([id]) => render({ id, args: {} })));
-  if (wider.size === 1) return [...wider][0];
-  untranslated.add(wider.size ? `${english} (part of ${wider.size} messages)` : english);
-  return english;
+  if (!candidates.length) {
+    untranslated.add(english);
+    return english;
+  }
+  return only(english, candidates, (c) => squash(format(here, LANG, here.get(c.id).pattern, c.args)));
 }
 
 /** A RegExp, in the language of this run, for the message that `part` (English text or
@@ -272,6 +268,11 @@ export function TR(part) {
   if (!hits.length) {
     untranslated.add(String(part));
     return re;
+  }
+  if (hits.length > 1 && typeof part === 'string') {
+    // Prefer the messages that begin with the words.
+    const first = hits.filter((h) => squash(en.get(h.id).pattern.filter((n) => typeof n === 'string').join('')).startsWith(part));
+    if (first.length) hits.splice(0, hits.length, ...first);
   }
   const source = only(String(part), hits, (c) => toRegex(here, trimPattern(here.get(c.id).pattern), [], { literal: 0 }, false));
   return new RegExp(source, re.flags);
