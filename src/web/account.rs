@@ -159,7 +159,8 @@ async fn show_therapist_log(
     person: Person,
 ) -> Result<TherapistLogPage> {
     let layout = Layout::for_person(&person);
-    let mut log = crate::domain::therapists::access_log_for_member(&state.db, person.user_id).await?;
+    let mut log =
+        crate::domain::therapists::access_log_for_member(&state.db, person.user_id).await?;
     for a in &mut log {
         a.viewed = viewed_in(layout.lang, &a.viewed);
     }
@@ -178,7 +179,10 @@ fn viewed_in(lang: Lang, stored: &str) -> String {
     SHOWN
         .into_iter()
         .find(|id| i18n::t(Lang::default(), id, &[]).as_str() == stored)
-        .map_or_else(|| stored.to_owned(), |id| i18n::t(lang, id, &[]).to_string())
+        .map_or_else(
+            || stored.to_owned(),
+            |id| i18n::t(lang, id, &[]).to_string(),
+        )
 }
 
 #[cfg(test)]
@@ -190,7 +194,10 @@ mod tests {
         let de = Lang::from_tag("de").expect("German is loaded");
         let stored = "how many check-ins were done";
         assert_eq!(viewed_in(Lang::default(), stored), stored);
-        assert_eq!(viewed_in(de, stored), "wie viele Check-ins ihr gemacht habt");
+        assert_eq!(
+            viewed_in(de, stored),
+            "wie viele Check-ins ihr gemacht habt"
+        );
         assert_eq!(viewed_in(de, "something older"), "something older");
     }
 }

@@ -55,10 +55,7 @@ async fn sign_up_in_german_blank_and_with_errors(ctx: TestContext) {
     let page = b.get_with_headers("/register", &GERMAN).await;
     ok_in_german(&page, "/register");
     assert_eq!(page.texts("h1"), vec!["Konto erstellen"]);
-    assert_eq!(
-        page.texts("label[for=signup_code]"),
-        vec!["Einladungscode"]
-    );
+    assert_eq!(page.texts("label[for=signup_code]"), vec!["Einladungscode"]);
     // The versioned consent, in German words; the English wording is what is stored.
     assert!(page
         .texts("#consent-explain")
@@ -190,15 +187,20 @@ async fn two_step_sign_in_in_german(ctx: TestContext) {
     let page = kim.get("/account/two-factor").await;
     ok_in_german(&page, "/account/two-factor (on)");
     assert!(
-        page.body
-            .contains(&format!("{} unbenutzte Wiederherstellungscodes", codes.len())),
+        page.body.contains(&format!(
+            "{} unbenutzte Wiederherstellungscodes",
+            codes.len()
+        )),
         "{}",
         page.body
     );
 
     // The code step of signing in, in Kim's own language whatever the browser says.
     let laptop = app.browser();
-    laptop.sign_in("Kim").await.assert_redirect_to("/login/code");
+    laptop
+        .sign_in("Kim")
+        .await
+        .assert_redirect_to("/login/code");
     let page = laptop
         .get_with_headers("/login/code", &[("Accept-Language", "en")])
         .await;
