@@ -272,7 +272,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             .await?
             .into_iter()
             .map(|n| ExportedNotice {
-                text: n.text,
+                text: super::notices::text(n.kind),
                 created_at: n.created_at,
             })
             .collect(),

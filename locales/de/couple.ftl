@@ -1,0 +1,85 @@
+# Die Seiten des Paars: Start, Check-ins, die Paar-Seite, die Übersicht.
+
+## Check-in states (src/web/fmt.rs status_label), in lists and headings
+
+checkin-status-your-turn = Wartet auf dich, wann immer du so weit bist
+checkin-status-partner-turn = Wartet auf dein Gegenüber
+checkin-status-revealed = Ihr habt beide geantwortet
+checkin-status-set-aside = Beiseitegelegt
+checkin-status-closed = Geschlossen
+
+## A therapist's exercise, how far it is (src/web/fmt.rs progress)
+
+checkin-progress-of = { $done } von { $target } gemacht
+checkin-progress-done = { $done } gemacht
+checkin-progress-by = { $progress }, bis { $date }
+
+## The home page (templates/home.html)
+
+home-title = Start
+home-hello = Hallo, { $name }
+home-notice-dismiss = Okay, danke
+home-notice-partner-unlinked = Dein Gegenüber hat die Verbindung eurer Konten gelöst. Deine eigenen Antworten sind alle noch da; gemeinsame Check-ins zeigen jetzt nur noch deine.
+home-notice-partner-deleted = Dein Gegenüber hat das eigene Konto gelöscht und damit auch die eigenen Antworten. Deine Antworten sind alle noch da.
+home-notice-therapist-stopped = Dein Gegenüber teilt nichts mehr mit eurer therapeutischen Begleitung, für euch beide: Sie sieht nun nichts mehr von euch. Ihr könnt sie jederzeit wieder gemeinsam einladen, wenn ihr beide das möchtet.
+home-notice-couple-stopped = Ein Paar teilt nichts mehr mit dir oder ist nicht mehr verbunden. Du siehst nichts mehr von den beiden.
+home-notice-other = Daran, was du teilst, hat sich etwas geändert.
+home-linked-with = Du bist mit { $partner } verbunden.
+home-start-checkin = Check-in beginnen
+home-see-summary = Wie es für euch beide war
+home-link-heading = Mit deinem Gegenüber verbinden
+home-link-text = Check-ins sind für zwei. Erstelle einen Einladungscode für dein Gegenüber, oder gib den Code ein, den du bekommen hast.
+home-link-button = Jetzt verbinden
+home-therapist-invited-heading = { $therapist } ist eingeladen, eure Check-ins zu begleiten
+home-therapist-invited-by = { $partner } hat { $therapist } eingeladen und schon gewählt, was { $therapist } sehen darf. Geteilt wird erst etwas, wenn du auch gewählt hast, und { $therapist } sieht dann nur das, was ihr beide freigebt: die zurückhaltendere eurer zwei Entscheidungen. Nein zu sagen ist völlig in Ordnung.
+home-therapist-invited = Dein Gegenüber hat { $therapist } eingeladen und schon gewählt, was { $therapist } sehen darf. Geteilt wird erst etwas, wenn du auch gewählt hast, und { $therapist } sieht dann nur das, was ihr beide freigebt: die zurückhaltendere eurer zwei Entscheidungen. Nein zu sagen ist völlig in Ordnung.
+home-therapist-choose = Wählen, was { $therapist } sieht
+home-assignments-heading = Aus eurer Therapie
+home-assignment-from = <strong>{ $set }</strong>, von { $therapist }
+home-assignment-start = Diesen Check-in beginnen
+home-assignments-whenever = Wann immer es euch beiden passt. Auslassen ist immer in Ordnung.
+home-open-heading = Offene Check-ins
+home-open-none = Gerade ist nichts offen.
+home-open-start = Wann immer du magst, kannst du einen Check-in beginnen.
+home-recent-heading = Zuletzt
+home-all-checkins = Alle Check-ins
+
+## Check-ins: the list, starting one, answering, the reveal (templates/checkins/*)
+
+checkin-list-title = Check-ins
+checkin-list-none = Noch keine Check-ins.
+checkin-list-first = Beginne den ersten, wann immer es sich richtig anfühlt.
+checkin-list-link-first = Sobald du dich <a href="/couple">mit deinem Gegenüber verbunden</a> hast, kannst du den ersten beginnen.
+checkin-new-title = Check-in beginnen
+checkin-new-lead = Ihr antwortet jeweils für euch allein. Geteilt wird erst etwas, wenn ihr beide geantwortet habt, und du kannst alles auslassen.
+checkin-new-which = Welche Fragen?
+checkin-new-questions = { $count ->
+    [one] eine Frage
+   *[other] { $count } Fragen
+}
+checkin-new-when = Wann war es? (freiwillig)
+checkin-new-when-hint = Lass das Feld leer, wenn du es lieber nicht sagen magst.
+checkin-new-start = Beginnen
+checkin-not-now = Nicht jetzt
+checkin-your-partner = Dein Gegenüber
+checkin-notice-saved = Deine Antworten sind gespeichert. Du kannst sie noch ändern, bis ihr beide geantwortet habt.
+checkin-notice-revealed = Ihr habt beide geantwortet. Hier sind eure Antworten, nebeneinander.
+checkin-answered-waiting = Du hast geantwortet. Deine Antworten bleiben verborgen, bis auch { $partner } geantwortet hat, und bis dahin kannst du sie noch ändern.
+checkin-answer-lead = Antworte für dich allein, in deinen eigenen Worten. { $partner } sieht nichts, bis ihr beide geantwortet habt. Lass aus, was du magst.
+checkin-skip-this = Diese Frage auslassen
+checkin-unreadable-earlier = Deine frühere Antwort hier ließ sich nicht lesen und wird deshalb nicht gezeigt. Was du jetzt schreibst, ersetzt sie.
+checkin-keep-private = Nur für mich behalten
+checkin-keep-private-hint = (nur du wirst es je sehen)
+checkin-save-changes = Änderungen speichern
+checkin-save-answers = Antworten speichern
+checkin-set-aside-text = Gerade nicht der richtige Moment? Jede Seite kann diesen Check-in beiseitelegen; geteilt wird dabei nichts.
+checkin-set-aside = Beiseitelegen
+checkin-partner-deleted = Dein Gegenüber hat das eigene Konto gelöscht und damit auch die eigenen Antworten. Deine sind noch da.
+checkin-side-by-side = Hier sind eure Antworten nebeneinander. Es gibt keine richtigen Antworten, nur zwei Blicke auf dieselbe gemeinsame Zeit.
+checkin-linked-again = Dieser Check-in ist aus einer früheren Zeit, in der ihr verbunden wart, deshalb siehst du hier vorerst nur deine eigenen Antworten. Auf <a href="/couple">eurer Paar-Seite</a> könnt ihr beide entscheiden, eure gemeinsamen Check-ins zurückzuholen.
+checkin-no-longer-linked = Ihr seid nicht mehr verbunden, deshalb siehst du nur deine eigenen Antworten.
+checkin-not-finished = Dieser Check-in wurde nicht von euch beiden beendet, deshalb siehst du nur deine eigenen Antworten.
+checkin-you = Du
+checkin-kept-private = Für dich behalten: nur du siehst das.
+checkin-skipped = Ausgelassen
+checkin-nothing-shared = Hierzu nichts geteilt
