@@ -83,3 +83,65 @@ checkin-you = Du
 checkin-kept-private = Für dich behalten: nur du siehst das.
 checkin-skipped = Ausgelassen
 checkin-nothing-shared = Hierzu nichts geteilt
+
+## The couple page (templates/couples/couple.html)
+
+couple-title = Als Paar
+couple-notice-linked = Ihr seid verbunden. Willkommen, ihr beide.
+couple-notice-unlinked = Ihr seid nicht mehr verbunden. Deine eigenen Antworten bleiben hier für dich.
+couple-notice-invite = Hier ist dein Code. Er funktioniert einmal und gilt 72 Stunden.
+couple-notice-history = Eure früheren Check-ins sind wieder da, in eurer Liste und in eurer Übersicht.
+couple-notice-history-waiting = Danke. Eure früheren Check-ins kommen zurück, sobald ihr beide zugestimmt habt.
+couple-linked = Du bist mit <strong>{ $partner }</strong> verbunden.
+couple-linked-since = Du bist seit dem { $date } mit <strong>{ $partner }</strong> verbunden.
+couple-same-checkins = Ihr seht beide dieselben Check-ins und dieselbe Übersicht.
+couple-history-heading = Eure früheren Check-ins
+couple-history-text = Du warst schon einmal mit { $partner } verbunden, und ihr habt damals { $count ->
+        [one] einen Check-in
+       *[other] { $count } Check-ins
+    } gemeinsam beantwortet. Ihr könnt sie in eure Liste und eure Übersicht zurückholen, wenn ihr beide das möchtet. Antworten, die eine Seite für sich behalten hat, bleiben privat.
+couple-history-you-agreed = Du hast Ja gesagt. Sie kommen zurück, sobald auch { $partner } Ja sagt.
+couple-history-partner-agreed = { $partner } möchte sie gern zurückholen.
+couple-history-bring-back = Zurückholen
+couple-therapist-heading = Therapeutische Begleitung
+couple-therapist-text = Wenn ihr gemeinsam in Therapie seid, könnt ihr eure Therapeutin oder euren Therapeuten einladen, eure Check-ins zu begleiten, und selbst wählen, was sie oder er sehen darf.
+couple-therapist-link = Eure Therapie
+couple-unlinking-heading = Verbindung lösen
+couple-unlinking-text = Jede Seite kann die Verbindung jederzeit lösen. Ihr behaltet beide eure eigenen Antworten; die des anderen seht ihr dann nicht mehr.
+couple-unlink-button = Lösen…
+couple-invite-heading = Lade dein Gegenüber ein
+couple-invite-give = Gib deinem Gegenüber diesen Code oder schick den Link. Er funktioniert einmal, bis { $until }.
+couple-invite-link = Link:
+couple-invite-new = Neuen Code erstellen
+couple-invite-make-text = Erstelle einen Code für dein Gegenüber. Er funktioniert einmal und gilt 72 Stunden.
+couple-invite-make = Code erstellen
+couple-join-heading = Hast du einen Code bekommen?
+couple-join-code = Einladungscode
+couple-join-code-hint = 10 Buchstaben und Ziffern, etwa ABCDE-12345.
+couple-join-button = Jetzt verbinden
+couple-log-heading = Wann die Therapie Einblick hatte
+couple-log-text = Eine Therapeutin oder ein Therapeut war mit einem Paar verbunden, zu dem du gehört hast. Was dabei angesehen wurde, und wann, bleibt hier für dich lesbar:
+
+## The page an invite link opens (templates/couples/join.html)
+
+couple-join-title = Einladung annehmen
+couple-join-page-heading = Verbinde dich auf Mutual
+couple-join-invited = Du bist eingeladen, mit dem Code <code>{ $code }</code>.
+couple-join-first-account = Erstelle zuerst dein eigenes Konto (oder melde dich an), dann kommst du direkt hierher zurück, um euch zu verbinden.
+couple-join-already-linked = Du bist schon mit jemandem verbunden. Um dich mit jemand anderem zu verbinden, löse zuerst die Verbindung auf <a href="/couple">eurer Paar-Seite</a>.
+couple-join-from = Diese Einladung ist von <strong>{ $name }</strong>. Verbinde dich nur, wenn das die Person ist, mit der du zusammen bist.
+couple-join-means = Verbunden beginnt ihr Check-ins gemeinsam und seht die Antworten des anderen, sobald ihr beide geantwortet habt. Jede Seite kann die Verbindung jederzeit lösen.
+couple-join-link-with = Mit { $name } verbinden
+couple-join-used = Dieser Code funktioniert nicht mehr: Er ist vielleicht abgelaufen oder wurde schon benutzt. Bitte um einen neuen.
+
+## Unlinking (templates/couples/unlink.html)
+
+couple-unlink-title = Verbindung lösen
+couple-unlink-heading = Verbindung mit { $partner } lösen?
+couple-unlink-if = Wenn du die Verbindung löst:
+couple-unlink-no-new = Ihr könnt keine neuen gemeinsamen Check-ins mehr beginnen.
+couple-unlink-keep-own = Ihr behaltet beide eure eigenen bisherigen Antworten und seht ab jetzt nur noch eure eigenen.
+couple-unlink-closed = Check-ins, die ihr noch nicht beide beantwortet habt, werden geschlossen.
+couple-unlink-again = Um euch später wieder zu verbinden, erstellt eine Seite einen neuen Einladungscode.
+couple-unlink-yes = Ja, lösen
+couple-unlink-keep = Verbunden bleiben

@@ -87,3 +87,66 @@ checkin-you = You
 checkin-kept-private = Kept private: only you see this.
 checkin-skipped = Skipped
 checkin-nothing-shared = Nothing shared for this one
+
+## The couple page (templates/couples/couple.html)
+
+couple-title = Your couple
+couple-notice-linked = You're linked. Welcome, both of you.
+couple-notice-unlinked = You're no longer linked. Your own answers stay here for you.
+couple-notice-invite = Here is your code. It works once and lasts 72 hours.
+couple-notice-history = Your earlier check-ins are back, in your list and your summary.
+couple-notice-history-waiting = Thank you. Your earlier check-ins come back once your partner agrees too.
+couple-linked = You're linked with <strong>{ $partner }</strong>.
+couple-linked-since = You're linked with <strong>{ $partner }</strong> since { $date }.
+couple-same-checkins = You both see the same check-ins and the same summary.
+couple-history-heading = Your earlier check-ins
+couple-history-text = You were linked with { $partner } before, and answered { $count ->
+        [one] { $count } check-in
+       *[other] { $count } check-ins
+    } together then. You can bring them back into your list and your summary, if you both want to. Answers either of you kept private stay private.
+couple-history-you-agreed = You've said yes. They come back once { $partner } says yes too.
+couple-history-partner-agreed = { $partner } would like to bring them back.
+couple-history-bring-back = Bring back our earlier check-ins
+couple-therapist-heading = A therapist
+couple-therapist-text = If you see a therapist together, you can invite them to support your check-ins, and choose what they may see.
+couple-therapist-link = Your therapist
+couple-unlinking-heading = Unlinking
+couple-unlinking-text = Either of you can unlink at any time. You'll each keep your own answers; neither of you will see the other's any more.
+couple-unlink-button = Unlink…
+couple-invite-heading = Invite your partner
+couple-invite-give = Give your partner this code, or send them the link. It works once, until { $until }.
+# Before the invite link itself.
+couple-invite-link = Link:
+couple-invite-new = Make a new code instead
+couple-invite-make-text = Make a code to share with your partner. It works once and lasts 72 hours.
+couple-invite-make = Make an invite code
+couple-join-heading = Have a code from your partner?
+couple-join-code = Invite code
+couple-join-code-hint = 10 letters and numbers, like ABCDE-12345.
+couple-join-button = Link with my partner
+couple-log-heading = When a therapist looked
+couple-log-text = A therapist was linked with a couple you were in. What they looked at, and when, stays here for you:
+
+## The page an invite link opens (templates/couples/join.html)
+
+couple-join-title = Join your partner
+couple-join-page-heading = Join your partner on Mutual
+couple-join-invited = Your partner invited you with the code <code>{ $code }</code>.
+couple-join-first-account = First create your own account (or sign in), then you'll come straight back here to link.
+couple-join-already-linked = You're already linked with a partner. To join someone else, unlink first on <a href="/couple">your couple page</a>.
+couple-join-from = This invite is from <strong>{ $name }</strong>. Only link if that's your partner.
+couple-join-means = Linking means you'll start check-ins together and see each other's answers once you've both answered. Either of you can unlink at any time.
+couple-join-link-with = Link with { $name }
+couple-join-used = This code can't be used any more: it may have expired or already been used. Ask your partner to make a new one.
+
+## Unlinking (templates/couples/unlink.html)
+
+couple-unlink-title = Unlink
+couple-unlink-heading = Unlink from { $partner }?
+couple-unlink-if = If you unlink:
+couple-unlink-no-new = Neither of you can start new check-ins together.
+couple-unlink-keep-own = You each keep your own past answers, and see only your own from now on.
+couple-unlink-closed = Check-ins that neither finished are closed.
+couple-unlink-again = To link again later, one of you makes a new invite code.
+couple-unlink-yes = Yes, unlink
+couple-unlink-keep = Keep us linked
