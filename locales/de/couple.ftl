@@ -145,3 +145,41 @@ couple-unlink-closed = Check-ins, die ihr noch nicht beide beantwortet habt, wer
 couple-unlink-again = Um euch später wieder zu verbinden, erstellt eine Seite einen neuen Einladungscode.
 couple-unlink-yes = Ja, lösen
 couple-unlink-keep = Verbunden bleiben
+
+## The summary (templates/summary.html, templates/summary_parts.html)
+
+summary-you = du
+summary-heading = Du und { $partner }
+summary-lead = Hier zählen nur Check-ins, die ihr beide beantwortet habt, und nichts, was eine Seite für sich behalten hat.
+summary-empty = Noch keine abgeschlossenen Check-ins. Sobald ihr euren ersten beide beantwortet habt, füllt sich diese Seite nach und nach.
+summary-stat-completed = { $count ->
+    [one] Check-in, den ihr beide beantwortet habt
+   *[other] Check-ins, die ihr beide beantwortet habt
+}
+summary-stat-open = noch offen
+summary-balance-heading = Balance
+summary-balance-noticing = Nur zum Wahrnehmen, nicht zum Aufrechnen.
+summary-started = Wer hier in der App Check-ins begonnen hat: du { $you } ({ $you_percent } %), { $partner } { $partner_count } ({ $partner_percent } %).
+summary-started-all = Das sind alle bisher begonnenen Check-ins, insgesamt { $total }: { $completed } habt ihr beide beantwortet. Es geht nur um die App, nicht darum, wer von euch Nähe sucht.
+summary-started-all-open = Das sind alle bisher begonnenen Check-ins, insgesamt { $total }: { $completed } habt ihr beide beantwortet, { $open ->
+        [one] einer ist
+       *[other] { $open } sind
+    } noch offen oder beiseitegelegt. Es geht nur um die App, nicht darum, wer von euch Nähe sucht.
+summary-mattered = In { $high } von { $answered } Check-ins hattet ihr beide das Gefühl, dass euer Erleben genauso zählte wie das des anderen (4 oder 5 von 5).
+summary-trends-heading = Wie es sich angefühlt hat
+summary-choices-heading = Was ihr jeweils gewählt habt
+summary-choices-text = Wie oft jede Seite welche Antwort gewählt hat, in Check-ins, die ihr beide beantwortet habt.
+summary-keep-heading = Was euch gefallen hat
+summary-keep-text = Aus den letzten Check-ins: gut zum Beibehalten.
+summary-change-heading = Was ihr ändern möchtet
+summary-change-text = Aus den letzten Check-ins: Ideen fürs nächste Mal.
+summary-average = Durchschnitt:
+summary-decimal = { $whole },{ $tenths }
+summary-no-average = –
+summary-chart-label = Verlauf der Antworten ({ $a } und { $b }) über die letzten Check-ins; die Tabelle darunter enthält dieselben Zahlen.
+summary-as-table = Die Zahlen als Tabelle
+summary-column-checkin = Check-in
+summary-column-answer = Antwort
+summary-skipped = ausgelassen
+summary-nothing-yet = Hier ist noch nichts geteilt.
+summary-nothing-shared = Nichts geteilt

@@ -150,3 +150,42 @@ couple-unlink-closed = Check-ins that neither finished are closed.
 couple-unlink-again = To link again later, one of you makes a new invite code.
 couple-unlink-yes = Yes, unlink
 couple-unlink-keep = Keep us linked
+
+## The summary (templates/summary.html, templates/summary_parts.html)
+
+# The reader, beside the partner's name: in running text, and capitalised over a column.
+summary-you = you
+summary-heading = You and { $partner }
+summary-lead = Only check-ins you've both answered count here, and nothing either of you kept private.
+summary-empty = No finished check-ins yet: start your first one, and this page will fill in as you go.
+summary-stat-completed = { $count ->
+    [one] check-in you've both answered
+   *[other] check-ins you've both answered
+}
+summary-stat-open = still open
+summary-balance-heading = Balance
+summary-balance-noticing = Just for noticing, not for keeping score.
+summary-started = Who opened check-ins here in the app: you { $you } ({ $you_percent }%), { $partner } { $partner_count } ({ $partner_percent }%).
+summary-started-all = That is every check-in opened so far, { $total } in all: { $completed } you've both answered. It is about the app only, not about who reaches out to be close.
+summary-started-all-open = That is every check-in opened so far, { $total } in all: { $completed } you've both answered and { $open } still open or set aside. It is about the app only, not about who reaches out to be close.
+summary-mattered = In { $high } of { $answered } check-ins you both felt your experience mattered as much as the other's (4 or 5 of 5).
+summary-trends-heading = How it has felt
+summary-choices-heading = What you each chose
+summary-choices-text = How many times each of you picked each answer, in check-ins you've both answered.
+summary-keep-heading = What you enjoyed
+summary-keep-text = From the latest check-ins: worth keeping.
+summary-change-heading = What you'd like to change
+summary-change-text = From the latest check-ins: ideas for next time.
+summary-average = Average:
+# An average to one decimal: 3.5
+summary-decimal = { $whole }.{ $tenths }
+# Where one partner has no average yet.
+summary-no-average = –
+# The chart's description for screen readers; $a and $b are the two partners' labels.
+summary-chart-label = Trend of the answers of { $a } and { $b } over the latest check-ins; the table below has the same figures.
+summary-as-table = The figures as a table
+summary-column-checkin = Check-in
+summary-column-answer = Answer
+summary-skipped = skipped
+summary-nothing-yet = Nothing shared here yet.
+summary-nothing-shared = Nothing shared

@@ -81,3 +81,18 @@ pub fn notice(kind: impl Borrow<NoticeKind>) -> &'static str {
         NoticeKind::Other => "home-notice-other",
     }
 }
+
+/// An average to one decimal (`3.5`, German `3,5`), or a dash when there is none.
+pub fn average(lang: impl Borrow<Lang>, v: impl Borrow<Option<f64>>) -> Text {
+    match *v.borrow() {
+        Some(v) => {
+            let tenths = (v * 10.0).round() as i64;
+            t(
+                *lang.borrow(),
+                "summary-decimal",
+                &[("whole", &(tenths / 10)), ("tenths", &(tenths % 10))],
+            )
+        }
+        None => t(*lang.borrow(), "summary-no-average", &[]),
+    }
+}
