@@ -111,9 +111,17 @@ pub fn couple_summary(lang: Lang, s: &mut crate::domain::summaries::Summary) {
         put(lang, &format!("{key}-high"), &mut scale.high_label);
     }
     for tally in &mut s.choices {
-        put(lang, &format!("prompt-{}", tally.prompt_id), &mut tally.text);
+        put(
+            lang,
+            &format!("prompt-{}", tally.prompt_id),
+            &mut tally.text,
+        );
         for (i, (label, _, _)) in tally.options.iter_mut().enumerate() {
-            put(lang, &format!("choice-{}-{}", tally.prompt_id, i + 1), label);
+            put(
+                lang,
+                &format!("choice-{}-{}", tally.prompt_id, i + 1),
+                label,
+            );
         }
     }
 }
