@@ -141,10 +141,9 @@ async fn checkins_in_german_from_the_list_to_the_reveal(ctx: TestContext) {
         .assert_redirect_to(&format!("{path}?done=revealed"));
     let revealed = german_page(&ana, &format!("{path}?done=revealed")).await;
     assert!(revealed.notice().contains("Ihr habt beide geantwortet."));
-    assert_eq!(
-        revealed.texts(".answer h3"),
-        vec!["Du", "Ben"].repeat(revealed.texts(".answer h3").len() / 2)
-    );
+    let heads = revealed.texts(".answer h3");
+    assert!(!heads.is_empty());
+    assert_eq!(heads, ["Du", "Ben"].repeat(heads.len() / 2));
     assert!(revealed.body.contains("care-heading"), "the note of care");
     let list = german_page(&ana, "/checkins").await;
     assert!(list.body.contains("Ihr habt beide geantwortet"));
