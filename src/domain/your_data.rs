@@ -289,7 +289,7 @@ pub async fn export_with(
             .await?
             .into_iter()
             .map(|n| ExportedNotice {
-                text: n.text,
+                text: super::notices::text(n.kind),
                 created_at: n.created_at,
             })
             .collect(),

@@ -26,6 +26,7 @@ mod everyday;
 mod instances;
 mod languages;
 mod languages_account;
+mod languages_couple;
 mod library;
 mod library_checkins;
 mod library_languages;
@@ -104,6 +105,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(schema::tests());
     v.extend(languages::tests());
     v.extend(languages_account::tests());
+    v.extend(languages_couple::tests());
     v
 }
 
