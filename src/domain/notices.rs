@@ -10,22 +10,47 @@ use crate::error::{AppError, Result};
 use crate::ids::UserId;
 use crate::store::{self, Db};
 
-/// One notice as shown.
+/// One notice as shown. Its words are the web layer's, in the reader's language.
 #[derive(Debug, Clone)]
 pub struct Notice {
     pub id: i64,
-    pub text: &'static str,
+    pub kind: NoticeKind,
     pub created_at: OffsetDateTime,
 }
 
-/// The words for each kind of notice.
-pub fn text(kind: &str) -> &'static str {
+/// What a notice tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    PartnerUnlinked,
+    PartnerDeleted,
+    TherapistStopped,
+    CoupleStopped,
+    /// A kind this version does not know (written by a newer one): a general word.
+    Other,
+}
+
+impl NoticeKind {
+    /// The kind stored in `notices.kind`.
+    pub fn from_stored(kind: &str) -> NoticeKind {
+        match kind {
+            "partner_unlinked" => NoticeKind::PartnerUnlinked,
+            "partner_deleted" => NoticeKind::PartnerDeleted,
+            "therapist_stopped" => NoticeKind::TherapistStopped,
+            "couple_stopped" => NoticeKind::CoupleStopped,
+            _ => NoticeKind::Other,
+        }
+    }
+}
+
+/// The English words for each kind of notice, for the data export (a file, not a page:
+/// it keeps one wording whatever the reader's language).
+pub fn text(kind: NoticeKind) -> &'static str {
     match kind {
-        "partner_unlinked" => "Your partner unlinked your accounts. Your own answers are all still here; check-ins you shared now show only yours.",
-        "partner_deleted" => "Your partner deleted their account, and their answers with it. Your own answers are all still here.",
-        "therapist_stopped" => "Your partner stopped sharing with your therapist, for both of you: they no longer see anything of either of you. You can invite them again together whenever you both want.",
-        "couple_stopped" => "A couple stopped sharing with you, or is no longer linked. You no longer see anything of theirs.",
-        _ => "Something changed in how you share.",
+        NoticeKind::PartnerUnlinked => "Your partner unlinked your accounts. Your own answers are all still here; check-ins you shared now show only yours.",
+        NoticeKind::PartnerDeleted => "Your partner deleted their account, and their answers with it. Your own answers are all still here.",
+        NoticeKind::TherapistStopped => "Your partner stopped sharing with your therapist, for both of you: they no longer see anything of either of you. You can invite them again together whenever you both want.",
+        NoticeKind::CoupleStopped => "A couple stopped sharing with you, or is no longer linked. You no longer see anything of theirs.",
+        NoticeKind::Other => "Something changed in how you share.",
     }
 }
 
@@ -35,7 +60,7 @@ pub async fn for_person(db: &Db, user: UserId) -> Result<Vec<Notice>> {
         .into_iter()
         .map(|n| Notice {
             id: n.notice_id,
-            text: text(&n.kind),
+            kind: NoticeKind::from_stored(&n.kind),
             created_at: n.created_at,
         })
         .collect())

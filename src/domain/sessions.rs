@@ -82,6 +82,8 @@ pub struct PendingSession {
     pub email: String,
     /// Where the sign-in lands: a therapist's dashboard, or home.
     pub is_therapist: bool,
+    /// The person's language (`users.language`), for the code page.
+    pub language: String,
 }
 
 impl From<PendingSessionRow> for PendingSession {
@@ -91,6 +93,7 @@ impl From<PendingSessionRow> for PendingSession {
             public_id: r.public_id,
             email: r.email,
             is_therapist: r.is_therapist,
+            language: r.language,
         }
     }
 }

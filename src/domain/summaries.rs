@@ -48,14 +48,16 @@ impl Share {
 /// One scale prompt across the couple's check-ins.
 #[derive(Debug, Clone)]
 pub struct ScaleTrend {
+    /// The prompt's id: the key of its words in other languages (`web::library`).
+    pub prompt_id: String,
     pub text: String,
     pub low_label: String,
     pub high_label: String,
-    pub you_average: Option<String>,
-    pub partner_average: Option<String>,
+    pub you_average: Option<f64>,
+    pub partner_average: Option<f64>,
     pub chart: TrendChart,
-    /// The chart as a table: date, your answer, your partner's answer.
-    pub rows: Vec<(Date, String, String)>,
+    /// The chart as a table: date, your answer, your partner's answer (`None`: skipped).
+    pub rows: Vec<(Date, Option<i32>, Option<i32>)>,
 }
 
 /// Both partners' shared words to one prompt in one check-in.
@@ -69,6 +71,8 @@ pub struct SharedWords {
 /// How often each partner chose each option of one multiple-choice question.
 #[derive(Debug, Clone)]
 pub struct ChoiceTally {
+    /// The prompt's id; option `i` (from 0) is its choice at position `i + 1`.
+    pub prompt_id: String,
     pub text: String,
     /// Each option's label with the counts of the viewer and of the partner.
     pub options: Vec<(String, i64, i64)>,
@@ -97,10 +101,6 @@ impl Summary {
     pub fn not_completed(&self) -> i64 {
         (self.started.total() - self.completed).max(0)
     }
-}
-
-fn average(v: Option<f64>) -> Option<String> {
-    v.map(|a| format!("{a:.1}"))
 }
 
 /// The summary of `couple` as seen by `you` (whose partner is `partner`).
@@ -163,7 +163,7 @@ pub async fn for_couple(db: &Db, couple: CoupleId, you: UserId) -> Result<Summar
                     .iter()
                     .zip(yours.iter().zip(theirs.iter()))
                     .filter(|(_, (y, t))| y.is_some() || t.is_some())
-                    .map(|((_, date), (y, t))| (*date, show(*y), show(*t)))
+                    .map(|((_, date), (y, t))| (*date, *y, *t))
                     .collect();
                 let (yours, theirs): (Vec<_>, Vec<_>) = yours
                     .into_iter()
@@ -171,6 +171,7 @@ pub async fn for_couple(db: &Db, couple: CoupleId, you: UserId) -> Result<Summar
                     .filter(|(y, t)| y.is_some() || t.is_some())
                     .unzip();
                 scales.push(ScaleTrend {
+                    prompt_id: a.prompt_id.clone(),
                     text: a.text.clone(),
                     low_label: a.scale_low_label.clone().unwrap_or_default(),
                     high_label: a.scale_high_label.clone().unwrap_or_default(),
@@ -182,7 +183,7 @@ pub async fn for_couple(db: &Db, couple: CoupleId, you: UserId) -> Result<Summar
                 scales.len() - 1
             }
         };
-        let avg = average(Some(a.average));
+        let avg = Some(a.average);
         if a.user_id == you {
             scales[idx].you_average = avg;
         } else {
@@ -211,6 +212,7 @@ fn tally_choices(rows: Vec<store::summaries::ChoiceCount>, you: UserId) -> Vec<C
             out.push((
                 r.prompt_id.clone(),
                 ChoiceTally {
+                    prompt_id: r.prompt_id.clone(),
                     text: r.text.clone(),
                     options: Vec::new(),
                 },
@@ -232,10 +234,6 @@ fn tally_choices(rows: Vec<store::summaries::ChoiceCount>, you: UserId) -> Vec<C
         }
     }
     out.into_iter().map(|(_, t)| t).collect()
-}
-
-fn show(v: Option<i32>) -> String {
-    v.map_or_else(|| "skipped".to_owned(), |v| v.to_string())
 }
 
 fn pair_words(rows: Vec<store::summaries::SharedText>, you: UserId) -> Vec<SharedWords> {

@@ -143,6 +143,9 @@ pub struct Checkin {
     #[serde(with = "time::serde::rfc3339")]
     pub started_at: OffsetDateTime,
     pub status: &'static str,
+    /// The same, for a page to put in the reader's words; not in the file.
+    #[serde(skip)]
+    pub state: Status,
     /// Whether the partner's shared answers are included (see the module docs).
     pub partner_answers_included: bool,
     pub answers: Vec<Answer>,
@@ -186,6 +189,18 @@ fn iso_date<S: serde::Serializer>(d: &time::Date, s: S) -> std::result::Result<S
 
 /// Everything stored about `person`, as they may see it.
 pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Export> {
+    export_with(db, clock, person, |_| {}).await
+}
+
+/// The same, with each check-in given to `words` before it is written down: the
+/// printable page puts the library's questions and choices in the reader's language
+/// there, while the file keeps the words as stored.
+pub async fn export_with(
+    db: &Db,
+    clock: &Clock,
+    person: &SessionPerson,
+    words: impl Fn(&mut CheckinView),
+) -> Result<Export> {
     let me = person.user_id;
     let account = store::export::find_account(db, me).await?;
     let consents = store::signup::list_consents(db, me)
@@ -219,7 +234,9 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
         .collect();
     let mut out = Vec::new();
     for row in store::checkins::list_for_member(db, me, i64::MAX).await? {
-        out.push(checkin_entry(checkins::view(db, me, row.checkin_id).await?));
+        let mut view = checkins::view(db, me, row.checkin_id).await?;
+        words(&mut view);
+        out.push(checkin_entry(view));
     }
     out.reverse(); // oldest first, as a record reads
     let looks = store::export::list_access_log(db, me).await?;
@@ -272,7 +289,7 @@ pub async fn export(db: &Db, clock: &Clock, person: &SessionPerson) -> Result<Ex
             .await?
             .into_iter()
             .map(|n| ExportedNotice {
-                text: n.text,
+                text: super::notices::text(n.kind),
                 created_at: n.created_at,
             })
             .collect(),
@@ -295,6 +312,7 @@ fn checkin_entry(v: CheckinView) -> Checkin {
         moment_on: v.summary.moment_on.map(|d| d.to_string()),
         dated_on: v.summary.dated_on,
         started_at: v.summary.created_at,
+        state: v.summary.status,
         status: match v.summary.status {
             Status::YourTurn => "waiting for you",
             Status::PartnerTurn => "waiting for your partner",

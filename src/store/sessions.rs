@@ -214,6 +214,8 @@ pub struct PendingSessionRow {
     pub email: String,
     /// Where the sign-in lands: a therapist's dashboard, or home.
     pub is_therapist: bool,
+    /// The code page speaks the person's own language.
+    pub language: String,
 }
 
 pub async fn find_pending(
@@ -222,7 +224,7 @@ pub async fn find_pending(
     now: OffsetDateTime,
 ) -> anyhow::Result<Option<PendingSessionRow>> {
     on_db!(db, |pool| sqlx::query_as::<_, PendingSessionRow>(
-        "SELECT s.user_id, s.public_id, u.email, u.is_therapist
+        "SELECT s.user_id, s.public_id, u.email, u.is_therapist, u.language
          FROM sessions s JOIN users u ON u.user_id = s.user_id
          WHERE s.session_hash = $1 AND s.expires_at > $2 AND s.second_factor_pending = TRUE
            AND u.disabled_at IS NULL"

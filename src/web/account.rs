@@ -17,6 +17,7 @@ use crate::error::{AppError, FieldErrors, Result};
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
+use super::i18n::{self, Lang};
 use super::pages::Layout;
 use super::session::Person;
 
@@ -54,9 +55,10 @@ async fn show_devices(
     Ok(DevicesPage {
         layout: Layout::for_person(&person),
         devices: sessions::list(&state.db, &person).await?,
+        // A message id, or empty.
         notice: match q.done.as_str() {
-            "ended" => "That device is signed out.",
-            "others" => "You're signed out everywhere else.",
+            "ended" => "acc-devices-ended",
+            "others" => "acc-devices-others",
             _ => "",
         },
     })
@@ -156,8 +158,46 @@ async fn show_therapist_log(
     State(state): State<AppState>,
     person: Person,
 ) -> Result<TherapistLogPage> {
-    Ok(TherapistLogPage {
-        layout: Layout::for_person(&person),
-        log: crate::domain::therapists::access_log_for_member(&state.db, person.user_id).await?,
-    })
+    let layout = Layout::for_person(&person);
+    let mut log =
+        crate::domain::therapists::access_log_for_member(&state.db, person.user_id).await?;
+    for a in &mut log {
+        a.viewed = viewed_in(layout.lang, &a.viewed);
+    }
+    Ok(TherapistLogPage { layout, log })
+}
+
+/// What a look showed, in `lang`. The log stores it in English words (the ones
+/// `domain::therapists` writes), which are the English of these messages; words the
+/// catalogues do not know, from an older wording, are shown as stored.
+fn viewed_in(lang: Lang, stored: &str) -> String {
+    const SHOWN: [&str; 3] = [
+        "acc-log-viewed-status",
+        "acc-log-viewed-scales",
+        "acc-log-viewed-words",
+    ];
+    SHOWN
+        .into_iter()
+        .find(|id| i18n::t(Lang::default(), id, &[]).as_str() == stored)
+        .map_or_else(
+            || stored.to_owned(),
+            |id| i18n::t(lang, id, &[]).to_string(),
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_therapist_saw_is_put_in_the_readers_language() {
+        let de = Lang::from_tag("de").expect("German is loaded");
+        let stored = "how many check-ins were done";
+        assert_eq!(viewed_in(Lang::default(), stored), stored);
+        assert_eq!(
+            viewed_in(de, stored),
+            "wie viele Check-ins ihr gemacht habt"
+        );
+        assert_eq!(viewed_in(de, "something older"), "something older");
+    }
 }

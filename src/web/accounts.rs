@@ -114,8 +114,6 @@ struct RegisterPage {
     language: &'static str,
     next: String,
     errors: FieldErrors,
-    consent_text: &'static str,
-    consent_label: &'static str,
 }
 
 impl RegisterPage {
@@ -134,8 +132,6 @@ impl RegisterPage {
             language: layout.lang.code(),
             next,
             errors: FieldErrors::default(),
-            consent_text: consent::DATA_STORAGE_TEXT,
-            consent_label: consent::DATA_STORAGE_LABEL,
         }
     }
 }

@@ -151,7 +151,8 @@ struct CheckinPage {
     /// The couple has a therapist: the note of care says it can be raised there.
     has_therapist: bool,
     partner_name: String,
-    notice: String,
+    /// A message id, or empty.
+    notice: &'static str,
     errors: FieldErrors,
 }
 
@@ -161,11 +162,12 @@ struct Notice {
     done: String,
 }
 
-fn partner_label(person: &Person) -> String {
+/// The partner's name, or where there is none (unlinked since) a word for them.
+fn partner_label(person: &Person, layout: &Layout) -> String {
     person
         .partner_name
         .clone()
-        .unwrap_or_else(|| "Your partner".to_owned())
+        .unwrap_or_else(|| layout.t("checkin-your-partner").to_string())
 }
 
 async fn show_checkin(
@@ -179,18 +181,16 @@ async fn show_checkin(
     super::library::checkin(layout.lang, &mut view);
     let notice = match q.done.as_str() {
         // Only while answers can still change: once revealed, "saved" would mislead.
-        "saved" if view.can_answer => {
-            "Your answers are saved. You can change them until your partner has answered too."
-        }
-        "revealed" => "You've both answered. Here they are, side by side.",
+        "saved" if view.can_answer => "checkin-notice-saved",
+        "revealed" => "checkin-notice-revealed",
         _ => "",
     };
     Ok(CheckinPage {
+        partner_name: partner_label(&person, &layout),
         layout,
-        partner_name: partner_label(&person),
         has_therapist: person.has_therapist,
         view,
-        notice: notice.to_owned(),
+        notice,
         errors: FieldErrors::default(),
     })
 }
@@ -219,11 +219,11 @@ async fn submit_answers(
             let layout = Layout::for_person(&person);
             super::library::checkin(layout.lang, &mut view);
             let page = CheckinPage {
+                partner_name: partner_label(&person, &layout),
                 layout,
-                partner_name: partner_label(&person),
                 has_therapist: person.has_therapist,
                 view,
-                notice: String::new(),
+                notice: "",
                 errors,
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

@@ -16,6 +16,7 @@ use crate::error::{AppError, FieldErrors, Result};
 
 use super::extract::{Params, Segment};
 use super::form::{CsrfForm, KeptForm};
+use super::i18n::Lang;
 use super::pages::Layout;
 use super::session::{Person, Visitor};
 
@@ -39,7 +40,8 @@ struct Notice {
 #[template(path = "couples/couple.html")]
 struct CouplePage {
     layout: Layout,
-    notice: String,
+    /// A message id, or empty.
+    notice: &'static str,
     partner_name: Option<String>,
     since: Option<OffsetDateTime>,
     invite: Option<InviteCode>,
@@ -56,7 +58,7 @@ struct CouplePage {
 async fn couple_page(
     state: &AppState,
     person: &Person,
-    notice: String,
+    notice: &'static str,
     join_code: String,
     errors: FieldErrors,
 ) -> Result<CouplePage> {
@@ -88,18 +90,16 @@ async fn couple_page(
     })
 }
 
-fn notice_text(done: &str) -> String {
+/// The message id of the notice after `?done=`, or empty.
+fn notice_text(done: &str) -> &'static str {
     match done {
-        "linked" => "You're linked. Welcome, both of you.",
-        "unlinked" => "You're no longer linked. Your own answers stay here for you.",
-        "invite" => "Here is your code. It works once and lasts 72 hours.",
-        "history" => "Your earlier check-ins are back, in your list and your summary.",
-        "history-waiting" => {
-            "Thank you. Your earlier check-ins come back once your partner agrees too."
-        }
+        "linked" => "couple-notice-linked",
+        "unlinked" => "couple-notice-unlinked",
+        "invite" => "couple-notice-invite",
+        "history" => "couple-notice-history",
+        "history-waiting" => "couple-notice-history-waiting",
         _ => "",
     }
-    .to_owned()
 }
 
 async fn submit_history(
@@ -188,7 +188,7 @@ async fn submit_join(
         }
         Err(e) => return Err(e),
     };
-    let page = couple_page(&state, &person, String::new(), form.code, errors).await?;
+    let page = couple_page(&state, &person, "", form.code, errors).await?;
     Ok(super::form_again(status, page, retry_after))
 }
 
@@ -207,6 +207,7 @@ struct JoinLinkPage {
 async fn show_join_link(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
+    lang: Lang,
     Segment(code): Segment,
 ) -> Result<JoinLinkPage> {
     let code = couples::normalise_code(&code).ok_or(AppError::NotFound)?;
@@ -216,7 +217,10 @@ async fn show_join_link(
     };
     Ok(JoinLinkPage {
         inviter,
-        layout: visitor.as_ref().map(Layout::for_person).unwrap_or_default(),
+        layout: visitor
+            .as_ref()
+            .map(Layout::for_person)
+            .unwrap_or_else(|| Layout::default().in_lang(lang)),
         already_linked: visitor.as_ref().is_some_and(|p| p.couple_id.is_some()),
         display_code: couples::display_code(&code),
         code,

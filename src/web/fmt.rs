@@ -5,8 +5,9 @@ use time::macros::format_description;
 
 use time::{Date, OffsetDateTime};
 
-use super::i18n::{t, Lang};
+use super::i18n::{t, Lang, Text};
 use crate::domain::checkins::Status;
+use crate::domain::notices::NoticeKind;
 use crate::domain::therapists::Assignment;
 
 /// `3 Mar 2026`.
@@ -54,14 +55,15 @@ pub fn datetime(t: impl Borrow<OffsetDateTime>) -> String {
         .unwrap_or_default()
 }
 
-/// How a check-in's state reads in lists and headings: short and pressure-free.
+/// How a check-in's state reads in lists and headings, short and pressure-free: a
+/// message id, for the template's `layout.t(..)`.
 pub fn status_label(s: impl Borrow<Status>) -> &'static str {
     match s.borrow() {
-        Status::YourTurn => "Waiting for you, whenever you're ready",
-        Status::PartnerTurn => "Waiting for your partner",
-        Status::Revealed => "Both answered",
-        Status::SetAside => "Set aside",
-        Status::Closed => "Closed",
+        Status::YourTurn => "checkin-status-your-turn",
+        Status::PartnerTurn => "checkin-status-partner-turn",
+        Status::Revealed => "checkin-status-revealed",
+        Status::SetAside => "checkin-status-set-aside",
+        Status::Closed => "checkin-status-closed",
     }
 }
 
@@ -74,14 +76,50 @@ pub fn status_class(s: impl Borrow<Status>) -> &'static str {
     }
 }
 
-/// "2 of 3 done, by 7 Dec 2026" and the like.
-pub fn progress(a: &Assignment) -> String {
-    let by = a
-        .ends_on
-        .map(|d| format!(", by {}", date(d)))
-        .unwrap_or_default();
-    match a.target_count {
-        Some(n) => format!("{} of {n} done{by}", a.done),
-        None => format!("{} done{by}", a.done),
+/// "2 of 3 done, by 7 Dec 2026" and the like, in `lang`.
+pub fn progress(lang: impl Borrow<Lang>, a: &Assignment) -> Text {
+    let lang = *lang.borrow();
+    let done = a.done;
+    let counted = match a.target_count {
+        Some(n) => t(
+            lang,
+            "checkin-progress-of",
+            &[("done", &done), ("target", &i64::from(n))],
+        ),
+        None => t(lang, "checkin-progress-done", &[("done", &done)]),
+    };
+    match a.ends_on {
+        Some(d) => t(
+            lang,
+            "checkin-progress-by",
+            &[("progress", &counted), ("date", &date_in(lang, d))],
+        ),
+        None => counted,
+    }
+}
+
+/// A notice's words: a message id, for the template's `layout.t(..)`.
+pub fn notice(kind: impl Borrow<NoticeKind>) -> &'static str {
+    match kind.borrow() {
+        NoticeKind::PartnerUnlinked => "home-notice-partner-unlinked",
+        NoticeKind::PartnerDeleted => "home-notice-partner-deleted",
+        NoticeKind::TherapistStopped => "home-notice-therapist-stopped",
+        NoticeKind::CoupleStopped => "home-notice-couple-stopped",
+        NoticeKind::Other => "home-notice-other",
+    }
+}
+
+/// An average to one decimal (`3.5`, German `3,5`), or a dash when there is none.
+pub fn average(lang: impl Borrow<Lang>, v: impl Borrow<Option<f64>>) -> Text {
+    match *v.borrow() {
+        Some(v) => {
+            let tenths = (v * 10.0).round() as i64;
+            t(
+                *lang.borrow(),
+                "summary-decimal",
+                &[("whole", &(tenths / 10)), ("tenths", &(tenths % 10))],
+            )
+        }
+        None => t(*lang.borrow(), "summary-no-average", &[]),
     }
 }

@@ -97,3 +97,31 @@ pub fn checkin(lang: Lang, view: &mut crate::domain::checkins::CheckinView) {
         item(lang, i);
     }
 }
+
+/// A couple summary's questions, scale ends and choice labels in `lang` (the figures
+/// and the partners' own words stay as they are).
+pub fn couple_summary(lang: Lang, s: &mut crate::domain::summaries::Summary) {
+    if lang == Lang::default() {
+        return;
+    }
+    for scale in &mut s.scales {
+        let key = format!("prompt-{}", scale.prompt_id);
+        put(lang, &key, &mut scale.text);
+        put(lang, &format!("{key}-low"), &mut scale.low_label);
+        put(lang, &format!("{key}-high"), &mut scale.high_label);
+    }
+    for tally in &mut s.choices {
+        put(
+            lang,
+            &format!("prompt-{}", tally.prompt_id),
+            &mut tally.text,
+        );
+        for (i, (label, _, _)) in tally.options.iter_mut().enumerate() {
+            put(
+                lang,
+                &format!("choice-{}-{}", tally.prompt_id, i + 1),
+                label,
+            );
+        }
+    }
+}

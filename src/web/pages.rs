@@ -177,12 +177,15 @@ async fn show_home(
     open.iter_mut()
         .chain(recent.iter_mut())
         .for_each(|c| super::library::summary(layout.lang, c));
-    let assignments = match person.couple_id {
+    let mut assignments = match person.couple_id {
         Some(c) if person.has_therapist => {
             crate::domain::therapists::assignments_for_couple(&state.db, &state.clock, c).await?
         }
         _ => Vec::new(),
     };
+    assignments
+        .iter_mut()
+        .for_each(|a| super::library::set_title(layout.lang, &a.prompt_set_id, &mut a.set_title));
     // A therapist invitation waiting for this partner's own choice.
     let waiting_therapists = match person.couple_id {
         Some(c) if person.has_therapist => {

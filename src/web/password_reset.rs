@@ -17,6 +17,7 @@ use crate::error::{AppError, FieldErrors, Result};
 
 use super::extract::Params;
 use super::form::KeptForm;
+use super::i18n::Lang;
 use super::pages::Layout;
 use super::session::{self, Visitor};
 
@@ -48,7 +49,6 @@ struct ResetPage {
     live: bool,
     token: String,
     errors: FieldErrors,
-    gone_message: &'static str,
 }
 
 /// The frame for a page whose form may be posted signed in or not: the token must be
@@ -57,12 +57,13 @@ fn form_layout(
     state: &AppState,
     jar: CookieJar,
     visitor: Option<&crate::domain::sessions::SessionPerson>,
+    lang: Lang,
 ) -> (CookieJar, Layout) {
     match visitor {
         Some(p) => (jar, Layout::for_person(p)),
         None => {
             let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
-            (jar, Layout::anonymous(csrf))
+            (jar, Layout::anonymous(csrf).in_lang(lang))
         }
     }
 }
@@ -73,20 +74,20 @@ fn reset_page(layout: Layout, live: bool, token: String, errors: FieldErrors) ->
         live,
         token: if live { token } else { String::new() },
         errors,
-        gone_message: operator::RESET_LINK_GONE,
     }
 }
 
 async fn show_reset(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
+    lang: Lang,
     jar: CookieJar,
     Params(q): Params<ResetQuery>,
 ) -> Result<Response> {
     let live = operator::check_reset_link(&state.db, &state.clock, &q.token)
         .await?
         .is_some();
-    let (jar, layout) = form_layout(&state, jar, visitor.as_ref());
+    let (jar, layout) = form_layout(&state, jar, visitor.as_ref(), lang);
     let status = if live {
         StatusCode::OK
     } else {
@@ -99,6 +100,7 @@ async fn show_reset(
 async fn submit_reset(
     State(state): State<AppState>,
     Visitor(visitor): Visitor,
+    lang: Lang,
     jar: CookieJar,
     KeptForm { form, problems }: KeptForm<ResetForm>,
 ) -> Result<Response> {
@@ -128,7 +130,7 @@ async fn submit_reset(
         Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, true, errors),
         Err(e) => return Err(e),
     };
-    let (jar, layout) = form_layout(&state, jar, visitor.as_ref());
+    let (jar, layout) = form_layout(&state, jar, visitor.as_ref(), lang);
     let page = reset_page(layout, live, form.token, errors);
     Ok((status, jar, page).into_response())
 }

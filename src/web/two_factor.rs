@@ -18,6 +18,7 @@ use crate::error::{AppError, FieldErrors, Result};
 use super::accounts::safe_next;
 use super::extract::Params;
 use super::form::{CsrfForm, KeptForm};
+use super::i18n::Lang;
 use super::pages::Layout;
 use super::session::{self, Person};
 
@@ -59,14 +60,15 @@ async fn show_code(
     jar: CookieJar,
     Params(q): Params<Next>,
 ) -> Result<Response> {
-    if pending(&state, &jar).await?.is_none() {
+    let Some(p) = pending(&state, &jar).await? else {
         return Ok(Redirect::to("/login").into_response());
-    }
+    };
     let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
     Ok((
         jar,
         CodePage {
-            layout: Layout::anonymous(csrf),
+            // Signed out still, but known: the page is in the person's own language.
+            layout: Layout::anonymous(csrf).in_lang(Lang::from_stored(&p.language)),
             next: safe_next(&q.next),
             errors: FieldErrors::default(),
         },
@@ -94,7 +96,7 @@ async fn submit_code(
     let code_page = |jar, errors| {
         let (jar, csrf) = session::anonymous_csrf(jar, state.config.https);
         let page = CodePage {
-            layout: Layout::anonymous(csrf),
+            layout: Layout::anonymous(csrf).in_lang(Lang::from_stored(&p.language)),
             next: safe_next(&form.next),
             errors,
         };

@@ -13,11 +13,13 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::domain::checkins::Status;
 use crate::domain::summaries::{self, Summary};
 use crate::domain::your_data::{self, Export, DELETE_CONFIRMATION};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::form::KeptForm;
+use super::i18n::{self, Lang, Text};
 use super::pages::Layout;
 use super::session::{self, Person};
 
@@ -54,19 +56,56 @@ struct PrintablePage {
     export: Export,
     partner_name: String,
     summary: Option<Summary>,
+    /// The line that counts the couple's check-ins, when there is a couple.
+    counts: Option<Text>,
+}
+
+impl PrintablePage {
+    /// A check-in's status, as a message id.
+    fn status(&self, state: &Status) -> &'static str {
+        match state {
+            Status::YourTurn => "acc-status-your-turn",
+            Status::PartnerTurn => "acc-status-partner-turn",
+            Status::Revealed => "acc-status-revealed",
+            Status::SetAside => "acc-status-set-aside",
+            Status::Closed => "acc-status-closed",
+        }
+    }
 }
 
 async fn show_printable(State(state): State<AppState>, person: Person) -> Result<PrintablePage> {
-    let export = your_data::export(&state.db, &state.clock, &person).await?;
+    let layout = Layout::for_person(&person);
+    let lang = layout.lang;
+    // The library's questions, choices and set titles in the reader's language; what
+    // people wrote stays as written.
+    let export = your_data::export_with(&state.db, &state.clock, &person, |view| {
+        super::library::checkin(lang, view)
+    })
+    .await?;
     let summary = match person.couple_id {
         Some(couple) => Some(summaries::for_couple(&state.db, couple, person.user_id).await?),
         None => None,
     };
+    let partner_name = person.partner_name.clone().unwrap_or_default();
+    let counts = summary.as_ref().map(|s| {
+        i18n::t(
+            lang,
+            "acc-export-counts",
+            &[
+                ("partner", &partner_name),
+                ("completed", &s.completed),
+                ("opened", &s.started.total()),
+                ("yours", &s.started.you),
+                ("theirs", &s.started.partner),
+            ],
+        )
+    });
     Ok(PrintablePage {
-        layout: Layout::for_person(&person),
-        partner_name: person.partner_name.clone().unwrap_or_default(),
+        layout,
+        partner_name,
         export,
         summary,
+        counts,
     })
 }
 
@@ -131,7 +170,12 @@ async fn submit_delete(
                 HeaderName::from_static("clear-site-data"),
                 "\"cache\", \"cookies\", \"storage\"",
             )];
-            return Ok((clear, jar, Redirect::to("/deleted")).into_response());
+            // The session is gone, so the last page learns the language from its link.
+            let to = match Lang::from_stored(&person.language) {
+                lang if lang == Lang::default() => "/deleted".to_owned(),
+                lang => format!("/deleted?lang={}", lang.code()),
+            };
+            return Ok((clear, jar, Redirect::to(&to)).into_response());
         }
         Err(AppError::Invalid(errors)) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
         Err(AppError::RateLimited(errors, secs)) => {
@@ -150,8 +194,9 @@ struct DeletedPage {
     layout: Layout,
 }
 
-async fn show_deleted() -> DeletedPage {
+/// Signed out by now: the language is the one the deletion's redirect names.
+async fn show_deleted(lang: Lang) -> DeletedPage {
     DeletedPage {
-        layout: Layout::default(),
+        layout: Layout::default().in_lang(lang),
     }
 }

@@ -25,6 +25,8 @@ mod delivery;
 mod everyday;
 mod instances;
 mod languages;
+mod languages_account;
+mod languages_couple;
 mod library;
 mod library_checkins;
 mod library_languages;
@@ -102,6 +104,8 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(time_zones::tests());
     v.extend(schema::tests());
     v.extend(languages::tests());
+    v.extend(languages_account::tests());
+    v.extend(languages_couple::tests());
     v
 }
 
