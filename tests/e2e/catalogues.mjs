@@ -174,8 +174,9 @@ function format(bundle, lang, pattern, args) {
 function toRegex(bundle, pattern, vars, stats, capture = true) {
   return pattern.map((node) => {
     if (typeof node === 'string') {
-      stats.literal += squash(node).length;
-      return escapeRegExp(node).replace(/\s+/g, '\\s+');
+      const text = node.replace(/<[^>]*>/g, '');
+      stats.literal += squash(text).length;
+      return escapeRegExp(text).replace(/\s+/g, '\\s+');
     }
     if ('var' in node) {
       if (!capture) return '.+?';
@@ -191,6 +192,8 @@ function toRegex(bundle, pattern, vars, stats, capture = true) {
 }
 
 const hasPlaceables = (pattern) => pattern.some((n) => typeof n !== 'string');
+/** The fixed text of a pattern, placeables left out. */
+const toText = (pattern) => squash(pattern.filter((n) => typeof n === 'string').join(' '));
 
 const en = load('en', { library: false });
 const here = LANG === 'en' ? en : load(LANG, { library: false });
@@ -214,8 +217,9 @@ function find(english) {
     const stats = { literal: 0 };
     const re = new RegExp(`^${toRegex(en, trimPattern(pattern), vars, stats)}$`);
     const m = text.match(re);
-    // A message of placeables only (count-words) would match anything.
-    if (!m || stats.literal === 0) continue;
+    // A message of placeables and punctuation only (count-words, a date) would match
+    // almost anything: a word of its own is needed.
+    if (!m || !/\p{L}{2}/u.test(toText(pattern))) continue;
     const args = {};
     vars.forEach((name, k) => { args[name] ??= m[k + 1]; });
     patterned.push({ id, args, literal: stats.literal });
@@ -225,15 +229,21 @@ function find(english) {
   return patterned.filter((p) => p.literal === best);
 }
 
-/** One translation of the candidates, or an error naming them when they disagree. */
+/** One translation of the candidates, or an error naming them when they disagree.
+ * A candidate that needs a value the English did not give (a count inside a selector)
+ * is no candidate: that is a different message that happens to read alike. */
 function only(english, candidates, render) {
   const out = new Set();
   for (const c of candidates) {
     try {
       out.add(render(c));
-    } catch (e) {
-      throw new Error(`T(${JSON.stringify(english)}): message ${c.id} needs M(): ${e.message}`);
+    } catch {
+      // (see above)
     }
+  }
+  if (out.size === 0) {
+    untranslated.add(`${english} (like ${candidates.map((c) => c.id).join(', ')}, which need M())`);
+    return null;
   }
   if (out.size > 1) {
     throw new Error(`T(${JSON.stringify(english)}) is ambiguous: ${candidates.map((c) => c.id).join(', ')}; use M(id)`);
@@ -242,22 +252,31 @@ function only(english, candidates, render) {
 }
 
 /** `english`, in the language of this run: a whole message, placeables filled in from
- * the English (for part of a message, use TR). */
-export function T(english) {
-  if (LANG === 'en') return english;
+ * the English (for part of a message, use TR). Where two messages read the same in
+ * English and not in the other language, `id` says which one is meant. */
+export function T(english, id) {
   const candidates = find(english);
+  if (id !== undefined) {
+    const hit = candidates.find((c) => c.id === id);
+    if (!hit) throw new Error(`T(${JSON.stringify(english)}, ${id}): message ${id} does not read so in English`);
+    candidates.splice(0, candidates.length, hit);
+  }
+  if (LANG === 'en') return english;
   if (!candidates.length) {
     untranslated.add(english);
     return english;
   }
-  return only(english, candidates, (c) => squash(format(here, LANG, here.get(c.id).pattern, c.args)));
+  return only(english, candidates, (c) => squash(format(here, LANG, here.get(c.id).pattern, c.args))) ?? english;
 }
 
 /** A RegExp, in the language of this run, for the message that `part` (English text or
  * a RegExp over it) picks out. The whole translated message is matched, unanchored. */
 export function TR(part) {
   if (LANG === 'en') return part instanceof RegExp ? part : new RegExp(escapeRegExp(part));
-  if (typeof part === 'string' && find(part).length) return new RegExp(escapeRegExp(T(part)));
+  if (typeof part === 'string' && find(part).length) {
+    const whole = T(part);
+    if (whole !== part) return new RegExp(escapeRegExp(whole));
+  }
   const re = part instanceof RegExp ? part : new RegExp(escapeRegExp(part));
   const hits = [];
   for (const [id, { pattern }] of en) {
@@ -271,11 +290,11 @@ export function TR(part) {
   }
   if (hits.length > 1 && typeof part === 'string') {
     // Prefer the messages that begin with the words.
-    const first = hits.filter((h) => squash(en.get(h.id).pattern.filter((n) => typeof n === 'string').join('')).startsWith(part));
+    const first = hits.filter((h) => toText(en.get(h.id).pattern).startsWith(part));
     if (first.length) hits.splice(0, hits.length, ...first);
   }
   const source = only(String(part), hits, (c) => toRegex(here, trimPattern(here.get(c.id).pattern), [], { literal: 0 }, false));
-  return new RegExp(source, re.flags);
+  return source === null ? re : new RegExp(source, re.flags);
 }
 
 /** Message `id` in the language of this run. */
@@ -299,6 +318,6 @@ export function L(id, english) {
 export const englishSentences = LANG === 'en' ? [] : [...en].flatMap(([id, { pattern }]) => {
   const lead = squash(typeof pattern[0] === 'string' ? pattern[0] : '');
   if (lead.split(' ').length < 2) return [];
-  const mine = squash(here.get(id).pattern.filter((n) => typeof n === 'string').join(' '));
+  const mine = toText(here.get(id).pattern);
   return mine.includes(lead) ? [] : [{ id, text: lead }];
 });

@@ -87,7 +87,7 @@ async function signUp(page, name, { tag, fromJoin = false } = {}) {
 async function makeInvite(page, { tag } = {}) {
   await page.goto(BASE + '/');
   if (tag) await check(page, 'home-not-linked');
-  await main(page).getByRole('link', { name: T('Link with your partner') }).click();
+  await main(page).getByRole('link', { name: T('Link with your partner', 'home-link-button') }).click();
   if (tag) await check(page, 'couple-not-linked');
   await page.getByRole('button', { name: T('Make an invite code') }).click();
   const code = (await page.getByRole('code').innerText()).trim();
@@ -139,11 +139,11 @@ for (const js of [true, false]) {
       await sam.getByRole('button', { name: T('Link with my partner') }).click();
       // A typed code shows who it is from first, as the link does.
       await sam.getByRole('heading', { name: T('Join your partner on Mutual') }).waitFor();
-      await main(sam).getByText(T('This invite is from')).waitFor();
+      await main(sam).getByText(TR('This invite is from')).waitFor();
       await check(sam, 'join-typed-code');
       await sam.getByRole('button', { name: T('Link with Alex') }).click();
     }
-    await main(sam).getByText(T("You're linked with Alex")).waitFor();
+    await main(sam).getByText(T("You're linked with Alex.")).waitFor();
     await check(sam, 'couple-linked');
 
     // Alex starts a check-in from home.
@@ -167,7 +167,7 @@ for (const js of [true, false]) {
       connected: 4,
     });
     await alex.getByRole('button', { name: T('Save my answers') }).click();
-    await alex.getByText(T('Your answers are saved')).waitFor();
+    await alex.getByText(TR('Your answers are saved')).waitFor();
     await check(alex, 'checkin-waiting');
 
     // Sam finds it on the home page and answers.
@@ -188,7 +188,7 @@ for (const js of [true, false]) {
     await sam.getByRole('button', { name: T('Save my answers') }).click();
 
     // The reveal: both answers side by side, the private one only for its writer.
-    await sam.getByText(T('Here are your answers side by side')).waitFor();
+    await sam.getByText(TR('Here are your answers side by side')).waitFor();
     // Sam felt pressured: a kind note for Sam alone.
     await main(sam).getByRole('heading', { name: T('A note just for you') }).waitFor();
     await check(sam, 'checkin-revealed');
@@ -212,7 +212,7 @@ for (const js of [true, false]) {
     assert.ok(await alex.getByRole('table', { includeHidden: true }).count() >= 1, 'the chart has a table of its figures');
     // Labelled by the couple's day, and plain about what "opened" counts.
     await main(alex).getByRole('heading', { name: dayLabel }).first().waitFor();
-    await main(alex).getByText(T('Who opened check-ins here in the app')).waitFor();
+    await main(alex).getByText(TR('Who opened check-ins here in the app')).waitFor();
     assert.equal(await main(alex).getByText(T('A note just for you')).count(), 0, 'nor on the partner\'s summary');
     await check(alex, 'summary');
     await sam.getByRole('navigation', { name: T('Main') }).getByRole('link', { name: T('Together') }).click();
@@ -230,11 +230,11 @@ for (const js of [true, false]) {
       await page.getByRole('button', { name: T('Save my answers') }).click();
     };
     await chooseBegan(alex, BOTH_DID);
-    await alex.getByText(T('Your answers are saved')).waitFor();
+    await alex.getByText(TR('Your answers are saved')).waitFor();
     await sam.goto(BASE + '/');
     await main(sam).getByRole('link', { name: AFTER_MORE }).click();
     await chooseBegan(sam, STARTED_BY_PARTNER);
-    await sam.getByText(T('Here are your answers side by side')).waitFor();
+    await sam.getByText(TR('Here are your answers side by side')).waitFor();
     await alex.getByRole('navigation', { name: T('Main') }).getByRole('link', { name: T('Together') }).click();
     const chose = main(alex).getByRole('region', { name: T('What you each chose') });
     await chose.getByRole('row', { name: new RegExp(`${esc(BOTH_DID)} 1 0`) }).waitFor();
@@ -262,23 +262,23 @@ for (const js of [true, false]) {
 
     // Sam unlinks, after a confirmation that says what happens.
     await sam.getByRole('navigation', { name: T('Main') }).getByRole('link', { name: T('Couple') }).click();
-    await main(sam).getByRole('link', { name: TR(/Unlink/) }).click();
+    await main(sam).getByRole('link', { name: TR('Unlink…') }).click();
     await check(sam, 'unlink-confirm');
     await sam.getByRole('button', { name: T('Yes, unlink') }).click();
     await main(sam).getByRole('button', { name: T('Make an invite code') }).waitFor();
     await check(sam, 'couple-unlinked');
     // Alex is told, calmly, until Alex says okay.
     await alex.goto(BASE + '/');
-    await main(alex).getByText(T('Your partner unlinked your accounts.')).waitFor();
+    await main(alex).getByText(TR('Your partner unlinked your accounts.')).waitFor();
     await check(alex, 'home-partner-unlinked');
     await main(alex).getByRole('button', { name: T('Okay, thank you') }).click();
     await main(alex).getByRole('heading', { level: 1, name: TR('Hello, Alex') }).waitFor();
-    assert.equal(await main(alex).getByText(T('Your partner unlinked your accounts.')).count(), 0);
+    assert.equal(await main(alex).getByText(TR('Your partner unlinked your accounts.')).count(), 0);
 
     // And both sign out.
     for (const page of [sam, alex]) {
       await page.getByRole('button', { name: T('Sign out') }).click();
-      await page.getByText(T("You're signed out")).waitFor();
+      await page.getByText(T("You're signed out. See you soon.")).waitFor();
     }
     await check(alex, 'signed-out');
 
@@ -335,7 +335,7 @@ for (const js of [true, false]) {
     await main(t).getByRole('link', { name: T('two-step sign-in') }).click();
     await t.getByRole('button', { name: T('Set it up') }).click();
     const secret = (await t.locator('samp.key').innerText()).trim();
-    await t.getByLabel(TR(/Enter the 6-digit code/)).fill(totp(secret));
+    await t.getByLabel(TR('2. Enter the 6-digit code')).fill(totp(secret));
     await t.getByRole('button', { name: T('Turn on') }).click();
     await t.getByText(T('Two-step sign-in is on.')).waitFor();
 
@@ -378,7 +378,7 @@ for (const js of [true, false]) {
     await ben.getByLabel(T('Invite code')).fill(code);
     await ben.getByRole('button', { name: T('Link with my partner') }).click();
     await ben.getByRole('button', { name: T('Link with Ana') }).click();
-    await main(ben).getByText(T("You're linked with Ana")).waitFor();
+    await main(ben).getByText(T("You're linked with Ana.")).waitFor();
     await nav.getByRole('link', { name: T('Your couples') }).click();
     const share = (await main(t).getByRole('code').innerText()).trim();
     await ana.goto(BASE + '/couple/therapist');
@@ -481,7 +481,7 @@ for (const js of [true, false]) {
     await page.goBack();
 
     // The access log has a page of its own that outlives a couple; the printable page too.
-    await main(page).getByRole('link', { name: T('When a therapist looked') }).click();
+    await main(page).getByRole('link', { name: T('When a therapist looked', 'acc-log-title') }).click();
     await main(page).getByText(T('No therapist has looked at anything of yours.')).waitFor();
     await check(page, slug('therapist-log'));
     await page.goto(BASE + '/account/export');
@@ -515,7 +515,7 @@ test('a whole check-in with only Tab, Space and Enter (and typing the words)', a
   await lee.getByLabel(T('Invite code')).fill(code);
   await lee.getByRole('button', { name: T('Link with my partner') }).click();
   await lee.getByRole('button', { name: T('Link with Kim') }).click();
-  await main(lee).getByText(T("You're linked with Kim")).waitFor();
+  await main(lee).getByText(T("You're linked with Kim.")).waitFor();
 
   // From here on: keyboard only.
   await kim.goto(BASE + '/');
@@ -536,7 +536,7 @@ test('a whole check-in with only Tab, Space and Enter (and typing the words)', a
   await kim.keyboard.press('Space');
   await tabTo(kim, kim.getByRole('button', { name: T('Save my answers') }));
   await kim.keyboard.press('Enter');
-  await kim.getByText(T('Your answers are saved')).waitFor();
+  await kim.getByText(TR('Your answers are saved')).waitFor();
 
   await lee.goto(BASE + '/');
   await tabTo(lee, main(lee).getByRole('link', { name: new RegExp(esc(AFTER)) }));
@@ -546,7 +546,7 @@ test('a whole check-in with only Tab, Space and Enter (and typing the words)', a
   await lee.keyboard.type('Slow and lovely');
   await tabTo(lee, lee.getByRole('button', { name: T('Save my answers') }));
   await lee.keyboard.press('Enter');
-  await lee.getByText(T('Here are your answers side by side')).waitFor();
+  await lee.getByText(TR('Here are your answers side by side')).waitFor();
   await main(lee).getByText('Easy and kind').waitFor();
   assert.equal(await lee.getByText('Just for me').count(), 0);
   await kim.context().close();
