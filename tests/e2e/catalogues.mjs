@@ -246,7 +246,7 @@ function only(english, candidates, render) {
     return null;
   }
   if (out.size > 1) {
-    throw new Error(`T(${JSON.stringify(english)}) is ambiguous: ${candidates.map((c) => c.id).join(', ')}; use M(id)`);
+    throw new Error(`T(${JSON.stringify(english)}) is ambiguous: ${candidates.map((c) => c.id).join(', ')}; say which with T(english, id) or M(id)`);
   }
   return [...out][0];
 }
