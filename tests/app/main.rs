@@ -25,6 +25,7 @@ mod delivery;
 mod everyday;
 mod instances;
 mod languages;
+mod languages_therapist;
 mod library;
 mod library_checkins;
 mod library_languages;
@@ -102,6 +103,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(time_zones::tests());
     v.extend(schema::tests());
     v.extend(languages::tests());
+    v.extend(languages_therapist::tests());
     v
 }
 
