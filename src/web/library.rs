@@ -125,3 +125,50 @@ pub fn couple_summary(lang: Lang, s: &mut crate::domain::summaries::Summary) {
         }
     }
 }
+
+/// An exercise a therapist gave, in `lang`: its set's title and, in each finished
+/// check-in, the library's questions, the choices taken and the scale values ("4 of 5",
+/// in every language: the domain gives the number). Written words stay as written.
+pub fn assignment(lang: Lang, a: &mut crate::domain::therapists::Assignment) {
+    use crate::domain::prompts::PromptKind;
+    set_title(lang, &a.prompt_set_id, &mut a.set_title);
+    for row in a.checkins.iter_mut().flat_map(|c| c.rows.iter_mut()) {
+        put(
+            lang,
+            &format!("prompt-{}", row.prompt_id),
+            &mut row.question,
+        );
+        for answer in [row.first.as_mut(), row.second.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            let Some(v) = answer.value else { continue };
+            match row.kind {
+                PromptKind::Scale => {
+                    answer.text = super::i18n::t(lang, "answer-scale", &[("value", &i64::from(v))])
+                        .to_string();
+                }
+                PromptKind::Choice => {
+                    put(
+                        lang,
+                        &format!("choice-{}-{v}", row.prompt_id),
+                        &mut answer.text,
+                    );
+                }
+                PromptKind::Text => {}
+            }
+        }
+    }
+}
+
+/// A set a therapist reads before assigning it, in `lang`: the library's title,
+/// description and questions (their own set stays as they wrote it).
+pub fn preview(lang: Lang, s: &mut crate::domain::therapists::SetPreview) {
+    if s.own {
+        return;
+    }
+    set_texts(lang, &s.id, &mut s.title, &mut s.description);
+    for p in &mut s.prompts {
+        prompt(lang, p);
+    }
+}

@@ -185,7 +185,7 @@ async fn show_home(
     };
     assignments
         .iter_mut()
-        .for_each(|a| super::library::set_title(layout.lang, &a.prompt_set_id, &mut a.set_title));
+        .for_each(|a| super::library::assignment(layout.lang, a));
     // A therapist invitation waiting for this partner's own choice.
     let waiting_therapists = match person.couple_id {
         Some(c) if person.has_therapist => {

@@ -11,8 +11,7 @@ use axum::routing::get;
 use axum::Router;
 
 use crate::app::AppState;
-use crate::domain::prompts::PromptSet;
-use crate::domain::therapists::{self, Assignment};
+use crate::domain::therapists::{self, Assignment, OfferedSet};
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::{AssignmentId, TherapistLinkId};
 
@@ -45,7 +44,7 @@ struct ExerciseFormPage {
     link: TherapistLinkId,
     exercise: Assignment,
     /// The sets offered; the exercise's own set is among them even if retired since.
-    sets: Vec<PromptSet>,
+    sets: Vec<OfferedSet>,
     form: AssignmentForm,
     errors: FieldErrors,
 }
@@ -57,8 +56,13 @@ async fn exercise_page(
     form: Option<AssignmentForm>,
     errors: FieldErrors,
 ) -> Result<ExerciseFormPage> {
-    let exercise = therapists::open_assignment(&state.db, person, link, id).await?;
-    let sets = therapists::sets_to_assign(&state.db, person, Some(&exercise)).await?;
+    let layout = Layout::for_person(person);
+    let mut exercise = therapists::open_assignment(&state.db, person, link, id).await?;
+    let sets = super::therapists::offered_sets(
+        layout.lang,
+        therapists::sets_to_assign(&state.db, person, Some(&exercise)).await?,
+    );
+    super::library::assignment(layout.lang, &mut exercise);
     let form = form.unwrap_or_else(|| AssignmentForm {
         prompt_set_id: exercise.prompt_set_id.clone(),
         note: exercise.note.clone(),
@@ -70,7 +74,7 @@ async fn exercise_page(
         ends_on: exercise.ends_on.map(|d| d.to_string()).unwrap_or_default(),
     });
     Ok(ExerciseFormPage {
-        layout: Layout::for_person(person),
+        layout,
         link,
         exercise,
         sets,
@@ -125,9 +129,12 @@ async fn show_cancel(
     person: Person,
     Segments(link, id): Ids,
 ) -> Result<CancelPage> {
+    let layout = Layout::for_person(&person);
+    let mut exercise = therapists::open_assignment(&state.db, &person, link, id).await?;
+    super::library::assignment(layout.lang, &mut exercise);
     Ok(CancelPage {
-        layout: Layout::for_person(&person),
-        exercise: therapists::open_assignment(&state.db, &person, link, id).await?,
+        layout,
+        exercise,
         link,
     })
 }

@@ -51,16 +51,20 @@ async fn show_sets(
     person: Person,
     Params(q): Params<Notice>,
 ) -> Result<SetsPage> {
-    let (own, library) = therapists::set_lists(&state.db, &person).await?;
+    let layout = Layout::for_person(&person);
+    let (own, mut library) = therapists::set_lists(&state.db, &person).await?;
+    for s in &mut library {
+        super::library::set(layout.lang, s);
+    }
     let notice = match q.done.as_str() {
-        "created" => "Your set is saved. It is offered beside the library's when you assign an exercise.",
-        "edited" => "Your changes are saved.",
-        "new-version" => "Your changes are saved as a new version. Check-ins already done keep the questions they asked; exercises you gave with it use the new version from their next check-in.",
-        "retired" => "The set is retired. It is no longer offered; check-ins that used it keep their questions.",
+        "created" => "ther-notice-set-created",
+        "edited" => "ther-notice-set-edited",
+        "new-version" => "ther-notice-set-new-version",
+        "retired" => "ther-notice-set-retired",
         _ => "",
     };
     Ok(SetsPage {
-        layout: Layout::for_person(&person),
+        layout,
         notice,
         own,
         library,
@@ -89,16 +93,14 @@ async fn show_set(
     Segment(id): Segment,
     Params(q): Params<PreviewQuery>,
 ) -> Result<SetPage> {
-    let set = therapists::preview_set(&state.db, &person, &id).await?;
+    let layout = Layout::for_person(&person);
+    let mut set = therapists::preview_set(&state.db, &person, &id).await?;
+    super::library::preview(layout.lang, &mut set);
     let back = match q.couple.parse::<TherapistLinkId>() {
         Ok(link) => format!("/therapist/couples/{link}"),
         Err(_) => "/therapist/sets".to_owned(),
     };
-    Ok(SetPage {
-        layout: Layout::for_person(&person),
-        set,
-        back,
-    })
+    Ok(SetPage { layout, set, back })
 }
 
 /// The form to write a set, or to change one.

@@ -12,8 +12,9 @@ use axum::Router;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::domain::prompts::PromptSet;
-use crate::domain::therapists::{self, Access, ConsentLevel, CoupleLink, CoupleView, Dashboard};
+use crate::domain::therapists::{
+    self, Access, ConsentLevel, CoupleLink, CoupleView, Dashboard, OfferedSet,
+};
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::TherapistLinkId;
 
@@ -40,6 +41,33 @@ pub fn router() -> Router<AppState> {
         )
 }
 
+/// The message naming a consent level, for the pages that show one.
+pub(super) fn level_id(level: impl std::borrow::Borrow<ConsentLevel>) -> &'static str {
+    match level.borrow() {
+        ConsentLevel::Status => "ther-level-status",
+        ConsentLevel::Scales => "ther-level-scales",
+        ConsentLevel::Words => "ther-level-words",
+    }
+}
+
+/// The message for what a look in the access log showed; `None` for words the log holds
+/// that are not one of ours (shown as stored).
+pub(super) fn viewed_id(stored: &str) -> Option<&'static str> {
+    Some(match ConsentLevel::from_viewed(stored)? {
+        ConsentLevel::Status => "ther-viewed-status",
+        ConsentLevel::Scales => "ther-viewed-scales",
+        ConsentLevel::Words => "ther-viewed-words",
+    })
+}
+
+/// The sets a therapist may give, with the library's in `lang`.
+pub(super) fn offered_sets(lang: super::i18n::Lang, mut sets: Vec<OfferedSet>) -> Vec<OfferedSet> {
+    for o in &mut sets {
+        super::library::set(lang, &mut o.set);
+    }
+    sets
+}
+
 /// The `?done=` of a page a therapist's action redirects to.
 #[derive(Deserialize, Default)]
 pub(super) struct Notice {
@@ -63,7 +91,7 @@ async fn show_dashboard(
     Params(q): Params<Notice>,
 ) -> Result<DashboardPage> {
     let notice = match q.done.as_str() {
-        "code" => "Here is your new code. The one before it no longer works.",
+        "code" => "ther-notice-code",
         _ => "",
     };
     let notices = if person.has_notices {
@@ -98,7 +126,7 @@ struct TherapistCouplePage {
     notice: &'static str,
     link: TherapistLinkId,
     view: CoupleView,
-    sets: Vec<PromptSet>,
+    sets: Vec<OfferedSet>,
     form: AssignmentForm,
     errors: FieldErrors,
 }
@@ -138,13 +166,24 @@ async fn therapist_couple_page(
     form: AssignmentForm,
     errors: FieldErrors,
 ) -> Result<TherapistCouplePage> {
-    let view = therapists::couple_view(&state.db, &state.clock, person, link).await?;
+    let layout = Layout::for_person(person);
+    let mut view = therapists::couple_view(&state.db, &state.clock, person, link).await?;
+    for a in &mut view.assignments {
+        super::library::assignment(layout.lang, a);
+    }
+    if let Some(summary) = view.summary.as_mut() {
+        super::library::couple_summary(layout.lang, summary);
+    }
+    let sets = offered_sets(
+        layout.lang,
+        therapists::sets_to_assign(&state.db, person, None).await?,
+    );
     Ok(TherapistCouplePage {
-        layout: Layout::for_person(person),
+        layout,
         notice,
         link,
         view,
-        sets: therapists::sets_to_assign(&state.db, person, None).await?,
+        sets,
         form,
         errors,
     })
@@ -184,9 +223,9 @@ async fn show_couple(
         ..AssignmentForm::default()
     };
     let notice = match q.done.as_str() {
-        "assigned" => "The exercise is assigned. They see it on their home page.",
-        "exercise-saved" => "Your changes to the exercise are saved. They see them now.",
-        "cancelled" => "The exercise is cancelled. They no longer see it; check-ins they did for it stay theirs.",
+        "assigned" => "ther-notice-assigned",
+        "exercise-saved" => "ther-notice-exercise-saved",
+        "cancelled" => "ther-notice-cancelled",
         _ => "",
     };
     therapist_couple_page(&state, &person, link, notice, form, FieldErrors::default()).await
@@ -237,9 +276,9 @@ async fn show_couple_therapists(
         return Ok(Redirect::to("/couple").into_response());
     }
     let notice = match q.done.as_str() {
-        "invited" => "Invitation sent. Your therapist sees nothing until your partner agrees too.",
-        "consent" => "Your choice is saved.",
-        "revoked" => "Done. Your therapist no longer sees anything of either of you, past or future, and your partner has been told.",
+        "invited" => "ther-notice-invited",
+        "consent" => "ther-notice-consent",
+        "revoked" => "ther-notice-revoked",
         _ => "",
     };
     Ok(couple_therapists_page(

@@ -82,10 +82,13 @@ async fn show_printable(State(state): State<AppState>, person: Person) -> Result
         super::library::checkin(lang, view)
     })
     .await?;
-    let summary = match person.couple_id {
+    let mut summary = match person.couple_id {
         Some(couple) => Some(summaries::for_couple(&state.db, couple, person.user_id).await?),
         None => None,
     };
+    if let Some(s) = summary.as_mut() {
+        super::library::couple_summary(lang, s);
+    }
     let partner_name = person.partner_name.clone().unwrap_or_default();
     let counts = summary.as_ref().map(|s| {
         i18n::t(

@@ -27,6 +27,7 @@ mod instances;
 mod languages;
 mod languages_account;
 mod languages_couple;
+mod languages_therapist;
 mod library;
 mod library_checkins;
 mod library_languages;
@@ -106,6 +107,7 @@ fn all() -> Vec<(&'static str, TestFn)> {
     v.extend(languages::tests());
     v.extend(languages_account::tests());
     v.extend(languages_couple::tests());
+    v.extend(languages_therapist::tests());
     v
 }
 

@@ -3,7 +3,7 @@
 //! for it stay theirs, and stay readable for the therapist within consent.
 
 use crate::clock::Clock;
-use crate::domain::prompts::PromptSet;
+use crate::domain::prompts::{PromptKind, PromptSet};
 use crate::domain::sessions::SessionPerson;
 use crate::error::{AppError, FieldErrors, Result};
 use crate::ids::{AssignmentId, CheckinId, CoupleId, TherapistLinkId, UserId};
@@ -34,8 +34,38 @@ pub struct Assignment {
 pub struct AssignedCheckin {
     pub id: CheckinId,
     pub date: time::Date,
-    /// (question, first partner's answer, second partner's answer)
-    pub rows: Vec<(String, String, String)>,
+    pub rows: Vec<SharedRow>,
+}
+
+/// One question of a finished check-in, with what each partner shared of their answer.
+/// The words a reader sees (a scale's "4 of 5", a library question in their language)
+/// are the web layer's.
+#[derive(Debug, Clone)]
+pub struct SharedRow {
+    pub prompt_id: String,
+    pub kind: PromptKind,
+    /// As written, or the words saying it couldn't be read.
+    pub question: String,
+    /// The first partner named's answer, then the second's (`None`: nothing shared).
+    pub first: Option<SharedAnswer>,
+    pub second: Option<SharedAnswer>,
+}
+
+/// One partner's shared answer to a question.
+#[derive(Debug, Clone, Default)]
+pub struct SharedAnswer {
+    /// A scale's value (1 to 5), or the position of the choice taken (from 1).
+    pub value: Option<i32>,
+    /// The choice's label or the written words, as stored; empty for a scale.
+    pub text: String,
+}
+
+/// A set a therapist may give in an exercise.
+#[derive(Debug, Clone)]
+pub struct OfferedSet {
+    pub set: PromptSet,
+    /// Retired since the exercise being changed named it: kept so the exercise can stay.
+    pub retired: bool,
 }
 
 impl Assignment {
@@ -182,15 +212,25 @@ pub async fn sets_to_assign(
     db: &Db,
     person: &SessionPerson,
     exercise: Option<&Assignment>,
-) -> Result<Vec<PromptSet>> {
-    let mut sets = crate::domain::prompts::sets(db, Some(person.user_id)).await?;
+) -> Result<Vec<OfferedSet>> {
+    let mut sets: Vec<OfferedSet> = crate::domain::prompts::sets(db, Some(person.user_id))
+        .await?
+        .into_iter()
+        .map(|set| OfferedSet {
+            set,
+            retired: false,
+        })
+        .collect();
     if let Some(a) = exercise {
-        if !sets.iter().any(|s| s.prompt_set_id == a.prompt_set_id) {
-            sets.push(PromptSet {
-                prompt_set_id: a.prompt_set_id.clone(),
-                title: format!("{} (retired)", a.set_title),
-                description: String::new(),
-                prompt_count: 0,
+        if !sets.iter().any(|s| s.set.prompt_set_id == a.prompt_set_id) {
+            sets.push(OfferedSet {
+                set: PromptSet {
+                    prompt_set_id: a.prompt_set_id.clone(),
+                    title: a.set_title.clone(),
+                    description: String::new(),
+                    prompt_count: 0,
+                },
+                retired: true,
             });
         }
     }
@@ -291,28 +331,41 @@ pub(super) async fn with_answers(
                         rows: Vec::new(),
                     });
                 }
-                let shown = match ans.kind.as_str() {
-                    "scale" => ans
-                        .value_int
-                        .map(|v| format!("{v} of 5"))
-                        .unwrap_or_default(),
-                    "choice" => ans.choice_label.unwrap_or_default(),
-                    _ => ans.value_text.unwrap_or_default(),
+                let kind = match ans.kind.as_str() {
+                    "scale" => PromptKind::Scale,
+                    "choice" => PromptKind::Choice,
+                    _ => PromptKind::Text,
+                };
+                let shown = SharedAnswer {
+                    value: ans.value_int,
+                    text: match kind {
+                        PromptKind::Scale => String::new(),
+                        PromptKind::Choice => ans.choice_label.unwrap_or_default(),
+                        PromptKind::Text => ans.value_text.unwrap_or_default(),
+                    },
                 };
                 let checkin = a.checkins.last_mut().expect("pushed above");
-                let row = match checkin.rows.iter_mut().find(|r| r.0 == ans.prompt_text) {
+                let row = match checkin
+                    .rows
+                    .iter_mut()
+                    .find(|r| r.prompt_id == ans.prompt_id)
+                {
                     Some(r) => r,
                     None => {
-                        checkin
-                            .rows
-                            .push((ans.prompt_text.clone(), String::new(), String::new()));
+                        checkin.rows.push(SharedRow {
+                            prompt_id: ans.prompt_id.clone(),
+                            kind,
+                            question: ans.prompt_text.clone(),
+                            first: None,
+                            second: None,
+                        });
                         checkin.rows.last_mut().expect("just pushed")
                     }
                 };
                 if Some(ans.user_id) == first {
-                    row.1 = shown;
+                    row.first = Some(shown);
                 } else {
-                    row.2 = shown;
+                    row.second = Some(shown);
                 }
             }
         }

@@ -20,7 +20,8 @@ mod sets;
 
 pub use assignments::{
     assign, assignments_for_couple, cancel_assignment, edit_assignment, open_assignment,
-    sets_to_assign, AssignedCheckin, Assignment, AssignmentInput,
+    sets_to_assign, AssignedCheckin, Assignment, AssignmentInput, OfferedSet, SharedAnswer,
+    SharedRow,
 };
 pub use links::{
     access_log, access_log_for_member, consent, couple_links, has_access_log, invite, revoke,
@@ -68,6 +69,8 @@ impl ConsentLevel {
         self as i32
     }
 
+    /// The level in words, for the data export (which keeps English keys and words);
+    /// pages word it in the reader's language (`web::therapists::level_id`).
     pub fn label(self) -> &'static str {
         match self {
             ConsentLevel::Status => "Only whether check-ins were done",
@@ -78,6 +81,24 @@ impl ConsentLevel {
                 "Whether check-ins were done, 1-to-5 and multiple-choice answers, the summary, and written answers (never ones kept private)"
             }
         }
+    }
+
+    /// What a look at this level showed, as the access log stores it. The log keeps these
+    /// English words (an export carries them as they are); pages find the level again
+    /// with [`ConsentLevel::from_viewed`] and word it in the reader's language.
+    pub fn viewed(self) -> &'static str {
+        match self {
+            ConsentLevel::Status => "how many check-ins were done",
+            ConsentLevel::Scales => "the summary: 1-to-5 and multiple-choice answers",
+            ConsentLevel::Words => {
+                "the summary: 1-to-5 and multiple-choice answers, and shared written answers"
+            }
+        }
+    }
+
+    /// The level whose look the access log stored as `viewed`, if it is one of ours.
+    pub fn from_viewed(viewed: &str) -> Option<ConsentLevel> {
+        ConsentLevel::ALL.into_iter().find(|l| l.viewed() == viewed)
     }
 
     pub const ALL: [ConsentLevel; 3] = [
@@ -117,5 +138,9 @@ mod tests {
         );
         assert_eq!(ConsentLevel::parse("2"), Some(ConsentLevel::Scales));
         assert_eq!(ConsentLevel::parse("9"), None);
+        for level in ConsentLevel::ALL {
+            assert_eq!(ConsentLevel::from_viewed(level.viewed()), Some(level));
+        }
+        assert_eq!(ConsentLevel::from_viewed("something else"), None);
     }
 }

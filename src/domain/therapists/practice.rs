@@ -145,14 +145,7 @@ pub async fn couple_view(
             Some(s)
         }
     };
-    let viewed = match level {
-        ConsentLevel::Status => "how many check-ins were done",
-        ConsentLevel::Scales => "the summary: 1-to-5 and multiple-choice answers",
-        ConsentLevel::Words => {
-            "the summary: 1-to-5 and multiple-choice answers, and shared written answers"
-        }
-    };
-    store::therapists::insert_access(db, link, viewed, clock.now()).await?;
+    store::therapists::insert_access(db, link, level.viewed(), clock.now()).await?;
     Ok(CoupleView {
         names: members.into_iter().map(|n| n.display_name).collect(),
         level,
