@@ -262,16 +262,36 @@ export function T(english, id) {
     candidates.splice(0, candidates.length, hit);
   }
   if (LANG === 'en') return english;
-  if (!candidates.length) {
-    untranslated.add(english);
-    return english;
-  }
+  if (!candidates.length) return linkText(english);
   return only(english, candidates, (c) => squash(format(here, LANG, here.get(c.id).pattern, c.args))) ?? english;
 }
 
+/** The words of a link inside a message (`… <a href="/x">words</a> …`): the same link's
+ * words in this language's message. */
+function linkText(english) {
+  const out = new Set();
+  for (const [id, { pattern }] of en) {
+    for (const [, href, words] of pattern.filter((n) => typeof n === 'string').join('').matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)) {
+      if (squash(words) !== squash(english)) continue;
+      const mine = here.get(id).pattern.filter((n) => typeof n === 'string').join('');
+      const link = [...mine.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].find((m) => m[1] === href);
+      if (link) out.add(squash(link[2]));
+    }
+  }
+  if (out.size === 1) return [...out][0];
+  untranslated.add(out.size ? `${english} (links that differ: ${[...out].join(' | ')})` : english);
+  return english;
+}
+
 /** A RegExp, in the language of this run, for the message that `part` (English text or
- * a RegExp over it) picks out. The whole translated message is matched, unanchored. */
-export function TR(part) {
+ * a RegExp over it) picks out, or message `id` when several do. The whole translated
+ * message is matched, unanchored, placeables as wildcards. */
+export function TR(part, id) {
+  if (id !== undefined) {
+    if (!en.has(id)) throw new Error(`TR(${String(part)}, ${id}): no message ${id}`);
+    if (LANG === 'en') return part instanceof RegExp ? part : new RegExp(escapeRegExp(part));
+    return new RegExp(toRegex(here, trimPattern(here.get(id).pattern), [], { literal: 0 }, false));
+  }
   if (LANG === 'en') return part instanceof RegExp ? part : new RegExp(escapeRegExp(part));
   if (typeof part === 'string' && find(part).length) {
     const whole = T(part);

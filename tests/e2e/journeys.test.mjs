@@ -271,7 +271,7 @@ for (const js of [true, false]) {
     await alex.goto(BASE + '/');
     await main(alex).getByText(TR('Your partner unlinked your accounts.')).waitFor();
     await check(alex, 'home-partner-unlinked');
-    await main(alex).getByRole('button', { name: T('Okay, thank you') }).click();
+    await main(alex).getByRole('button', { name: T('Okay, thank you', 'home-notice-dismiss') }).click();
     await main(alex).getByRole('heading', { level: 1, name: TR('Hello, Alex') }).waitFor();
     assert.equal(await main(alex).getByText(TR('Your partner unlinked your accounts.')).count(), 0);
 
@@ -386,12 +386,12 @@ for (const js of [true, false]) {
     await ana.getByRole('button', { name: T('Invite') }).click();
     // Ben is told on his home page, and chooses before seeing Ana's choice.
     await ben.goto(BASE + '/');
-    await main(ben).getByText(T('is invited to support your check-ins')).waitFor();
+    await main(ben).getByText(TR('is invited to support your check-ins')).waitFor();
     await check(ben, 'home-therapist-waiting');
     await main(ben).getByRole('link', { name: TR(/Choose what .* may see/) }).click();
-    await main(ben).getByText(T("you'll see it once you've made yours")).waitFor();
+    await main(ben).getByText(TR("you'll see it once you've made yours")).waitFor();
     await ben.getByRole('button', { name: T('Agree') }).click();
-    await main(ben).getByText(T('the lower of your two choices')).waitFor();
+    await main(ben).getByText(TR('the lower of your two choices', 'ther-applies')).waitFor();
 
     // The therapist reads a library set before assigning, then assigns their own.
     await t.reload();
@@ -409,7 +409,7 @@ for (const js of [true, false]) {
     await check(t, 'therapist-couple-assigned');
 
     // Changes it: the couple sees the change.
-    await main(t).getByRole('link', { name: T('Change Our long walk') }).click();
+    await main(t).getByRole('link', { name: `${T('Change', 'ther-change')} Our long walk` }).click();
     await check(t, 'therapist-exercise-edit');
     await t.getByLabel(TR(/A note for them/)).fill('Gently, whenever it suits you both');
     await t.getByRole('button', { name: T('Save the changes') }).click();
@@ -418,7 +418,7 @@ for (const js of [true, false]) {
     await main(ana).getByText('Gently, whenever it suits you both').waitFor();
 
     // Cancels it, after a confirmation: the couple no longer sees it.
-    await main(t).getByRole('link', { name: T('Cancel Our long walk') }).click();
+    await main(t).getByRole('link', { name: `${T('Cancel', 'ther-cancel')} Our long walk` }).click();
     await check(t, 'therapist-exercise-cancel');
     await t.getByRole('button', { name: T('Yes, cancel it') }).click();
     await t.getByRole('status').getByText(TR(/The exercise is cancelled/)).waitFor();
@@ -427,7 +427,7 @@ for (const js of [true, false]) {
 
     // Retires the set, after a confirmation.
     await nav.getByRole('link', { name: T('Question sets') }).click();
-    await main(t).getByRole('link', { name: T('Retire Our long walk') }).click();
+    await main(t).getByRole('link', { name: `${T('Retire', 'ther-retire')} Our long walk` }).click();
     await check(t, 'therapist-set-retire');
     await t.getByRole('button', { name: T('Yes, retire it') }).click();
     await t.getByRole('status').getByText(TR(/The set is retired/)).waitFor();
@@ -482,7 +482,7 @@ for (const js of [true, false]) {
 
     // The access log has a page of its own that outlives a couple; the printable page too.
     await main(page).getByRole('link', { name: T('When a therapist looked', 'acc-log-title') }).click();
-    await main(page).getByText(T('No therapist has looked at anything of yours.')).waitFor();
+    await main(page).getByText(T('No therapist has looked at anything of yours.', 'acc-log-empty')).waitFor();
     await check(page, slug('therapist-log'));
     await page.goto(BASE + '/account/export');
     await check(page, slug('export-printable'));
