@@ -129,3 +129,7 @@ month-9 = Sept.
 month-10 = Okt.
 month-11 = Nov.
 month-12 = Dez.
+
+## The words typed to confirm deleting an account (the English ones always work too)
+
+delete-phrase = mein Konto löschen
