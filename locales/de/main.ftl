@@ -133,3 +133,8 @@ month-12 = Dez.
 ## The words typed to confirm deleting an account (the English ones always work too)
 
 delete-phrase = mein Konto löschen
+
+## Die zwei Gruppen der Zeitzonenliste
+
+zone-group-places = Orte
+zone-group-offsets = Abstand zu UTC

@@ -135,3 +135,8 @@ month-12 = Dec
 ## The words typed to confirm deleting an account (the English ones always work too)
 
 delete-phrase = delete my account
+
+## The time-zone list's two groups
+
+zone-group-places = Places
+zone-group-offsets = Offsets from UTC
