@@ -129,3 +129,12 @@ month-9 = Sept.
 month-10 = Okt.
 month-11 = Nov.
 month-12 = Dez.
+
+## The words typed to confirm deleting an account (the English ones always work too)
+
+delete-phrase = mein Konto löschen
+
+## Die zwei Gruppen der Zeitzonenliste
+
+zone-group-places = Orte
+zone-group-offsets = Abstand zu UTC

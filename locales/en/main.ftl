@@ -131,3 +131,12 @@ month-9 = Sep
 month-10 = Oct
 month-11 = Nov
 month-12 = Dec
+
+## The words typed to confirm deleting an account (the English ones always work too)
+
+delete-phrase = delete my account
+
+## The time-zone list's two groups
+
+zone-group-places = Places
+zone-group-offsets = Offsets from UTC

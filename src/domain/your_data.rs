@@ -334,10 +334,12 @@ fn checkin_entry(v: CheckinView) -> Checkin {
     }
 }
 
-/// What a person types to confirm they want their account deleted.
+/// What a person types to confirm they want their account deleted, in English: always
+/// accepted, whatever language the page asked in.
 pub const DELETE_CONFIRMATION: &str = "delete my account";
 
-/// Deletes `person`'s account after checking their password and the typed confirmation.
+/// Deletes `person`'s account after checking their password and the typed confirmation:
+/// `phrase`, the words the page asked for in the person's language, or the English ones.
 /// Wrong passwords count towards the same limit as at sign-in, so a borrowed session
 /// cannot be used to guess the password here.
 pub async fn delete_account(
@@ -347,6 +349,7 @@ pub async fn delete_account(
     person: &SessionPerson,
     password: &str,
     typed: &str,
+    phrase: &str,
 ) -> Result<()> {
     let creds = store::accounts::find_credentials_by_id(db, person.user_id).await?;
     let email_subject = throttle::subject(&creds.email);
@@ -365,10 +368,11 @@ pub async fn delete_account(
     if !ok {
         errors.add("password", "error-password-wrong");
     }
-    if typed.trim().to_lowercase() != DELETE_CONFIRMATION {
+    let typed = typed.trim().to_lowercase();
+    if typed != phrase.to_lowercase() && typed != DELETE_CONFIRMATION {
         errors.add(
             "confirm",
-            Message::new("error-delete-confirm").with("words", DELETE_CONFIRMATION.to_owned()),
+            Message::new("error-delete-confirm").with("words", phrase.to_owned()),
         );
     }
     errors.into_result()?;

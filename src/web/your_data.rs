@@ -15,7 +15,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::domain::checkins::Status;
 use crate::domain::summaries::{self, Summary};
-use crate::domain::your_data::{self, Export, DELETE_CONFIRMATION};
+use crate::domain::your_data::{self, Export};
 use crate::error::{AppError, FieldErrors, Result};
 
 use super::form::KeptForm;
@@ -116,17 +116,24 @@ async fn show_printable(State(state): State<AppState>, person: Person) -> Result
 #[template(path = "account/delete.html")]
 struct DeletePage {
     layout: Layout,
-    confirm_phrase: &'static str,
+    /// The words to type, in the person's language.
+    confirm_phrase: String,
     linked: bool,
     partner_name: String,
     confirm: String,
     errors: FieldErrors,
 }
 
+/// The words a person types to confirm deleting their account, in `lang`.
+fn delete_phrase(lang: Lang) -> String {
+    i18n::t(lang, "delete-phrase", &[]).to_string()
+}
+
 fn delete_page(person: &Person, confirm: String, errors: FieldErrors) -> DeletePage {
+    let layout = Layout::for_person(person);
     DeletePage {
-        layout: Layout::for_person(person),
-        confirm_phrase: DELETE_CONFIRMATION,
+        confirm_phrase: delete_phrase(layout.lang),
+        layout,
         linked: person.couple_id.is_some(),
         partner_name: person.partner_name.clone().unwrap_or_default(),
         confirm,
@@ -161,6 +168,7 @@ async fn submit_delete(
             &person,
             form.password.expose_secret(),
             &form.confirm,
+            &delete_phrase(Lang::from_stored(&person.language)),
         )
         .await
     }

@@ -15,6 +15,7 @@ pub fn tests() -> Vec<(&'static str, crate::TestFn)> {
         the_export_keeps_english_keys_and_carries_the_language,
         a_language_the_app_lacks_is_refused_and_changes_nothing,
         form_errors_are_in_the_readers_language,
+        deleting_is_confirmed_with_words_in_the_readers_language,
     )
 }
 
@@ -321,4 +322,53 @@ async fn form_errors_are_in_the_readers_language(ctx: TestContext) {
         "{}",
         join.body
     );
+}
+
+async fn deleting_is_confirmed_with_words_in_the_readers_language(ctx: TestContext) {
+    let app = ctx.spawn().await;
+    let kim = app.browser();
+    kim.register(SignUp::of("Kim").with("language", "de")).await;
+    kim.sign_in("Kim").await.assert_redirect_to("/");
+    let page = kim.get("/account/delete").await;
+    assert!(page.body.contains("„mein Konto löschen“"), "{}", page.body);
+    // Other words are refused, in German, and nothing is deleted.
+    let wrong = kim
+        .post_form(
+            "/account/delete",
+            &[
+                ("password", crate::helpers::PASSWORD),
+                ("confirm", "löschen"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        wrong.texts("#confirm-error"),
+        vec!["Zur Sicherheit tipp hier bitte „mein Konto löschen“ ein."]
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 1);
+    kim.post_form(
+        "/account/delete",
+        &[
+            ("password", crate::helpers::PASSWORD),
+            ("confirm", "Mein Konto löschen"),
+        ],
+    )
+    .await
+    .assert_redirect_to("/deleted?lang=de");
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+    // The English words work on a German page too.
+    let ole = app.browser();
+    ole.register(SignUp::of("Ole").with("language", "de")).await;
+    ole.sign_in("Ole").await.assert_redirect_to("/");
+    ole.post_form(
+        "/account/delete",
+        &[
+            ("password", crate::helpers::PASSWORD),
+            ("confirm", "delete my account"),
+        ],
+    )
+    .await
+    .assert_redirect_to("/deleted");
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
 }

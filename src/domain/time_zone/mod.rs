@@ -90,9 +90,10 @@ pub fn choose_for(
     }
 }
 
-/// The named zones, then the plain offsets, as the forms list them.
+/// The named zones, then the plain offsets, as the forms list them, each group with the
+/// message id of its heading.
 pub fn groups() -> [(&'static str, &'static [Zone]); 2] {
-    [("Places", NAMED), ("Offsets from UTC", OFFSETS)]
+    [("zone-group-places", NAMED), ("zone-group-offsets", OFFSETS)]
 }
 
 impl Zone {
