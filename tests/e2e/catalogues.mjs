@@ -171,7 +171,7 @@ function format(bundle, lang, pattern, args) {
 
 /** A regex source for a pattern: text literally, `{ $var }` a capture (its name pushed
  * on `vars`), selectors any of their variants. `literal` counts the fixed characters. */
-function toRegex(bundle, pattern, vars, stats, capture = true) {
+function toRegex(bundle, pattern, vars, stats, capture = true, fill = {}) {
   return pattern.map((node) => {
     if (typeof node === 'string') {
       const text = node.replace(/<[^>]*>/g, '');
@@ -179,6 +179,7 @@ function toRegex(bundle, pattern, vars, stats, capture = true) {
       return escapeRegExp(text).replace(/\s+/g, '\\s+');
     }
     if ('var' in node) {
+      if (node.var in fill) return escapeRegExp(String(fill[node.var]));
       if (!capture) return '.+?';
       vars.push(node.var);
       return '(.+?)';
@@ -284,13 +285,16 @@ function linkText(english) {
 }
 
 /** A RegExp, in the language of this run, for the message that `part` (English text or
- * a RegExp over it) picks out, or message `id` when several do. The whole translated
- * message is matched, unanchored, placeables as wildcards. */
-export function TR(part, id) {
+ * a RegExp over it) picks out, or message `id` (or any of a list of ids) when several
+ * do. The whole translated message is matched, unanchored, placeables as wildcards but
+ * those given in `args`. */
+export function TR(part, id, args = {}) {
   if (id !== undefined) {
-    if (!en.has(id)) throw new Error(`TR(${String(part)}, ${id}): no message ${id}`);
+    const ids = [id].flat();
+    for (const one of ids) if (!en.has(one)) throw new Error(`TR(${String(part)}, ${one}): no message ${one}`);
     if (LANG === 'en') return part instanceof RegExp ? part : new RegExp(escapeRegExp(part));
-    return new RegExp(toRegex(here, trimPattern(here.get(id).pattern), [], { literal: 0 }, false));
+    const alts = ids.map((one) => toRegex(here, trimPattern(here.get(one).pattern), [], { literal: 0 }, false, args));
+    return new RegExp(alts.join('|'));
   }
   if (LANG === 'en') return part instanceof RegExp ? part : new RegExp(escapeRegExp(part));
   if (typeof part === 'string' && find(part).length) {

@@ -24,6 +24,8 @@ function email(name) {
 }
 
 const main = (page) => page.getByRole('main');
+/** The couple page's line once linked (with or without the date since when). */
+const linkedWith = (partner) => TR(`You're linked with ${partner}`, ['couple-linked', 'couple-linked-since'], { partner });
 
 // The question library's words: English as the database holds them, other languages from
 // locales/<lang>/library*.ftl by id. Everything else goes through T() and TR() (lib.mjs).
@@ -143,7 +145,7 @@ for (const js of [true, false]) {
       await check(sam, 'join-typed-code');
       await sam.getByRole('button', { name: T('Link with Alex') }).click();
     }
-    await main(sam).getByText(T("You're linked with Alex.")).waitFor();
+    await main(sam).getByText(linkedWith('Alex')).waitFor();
     await check(sam, 'couple-linked');
 
     // Alex starts a check-in from home.
@@ -378,7 +380,7 @@ for (const js of [true, false]) {
     await ben.getByLabel(T('Invite code')).fill(code);
     await ben.getByRole('button', { name: T('Link with my partner') }).click();
     await ben.getByRole('button', { name: T('Link with Ana') }).click();
-    await main(ben).getByText(T("You're linked with Ana.")).waitFor();
+    await main(ben).getByText(linkedWith('Ana')).waitFor();
     await nav.getByRole('link', { name: T('Your couples') }).click();
     const share = (await main(t).getByRole('code').innerText()).trim();
     await ana.goto(BASE + '/couple/therapist');
@@ -515,7 +517,7 @@ test('a whole check-in with only Tab, Space and Enter (and typing the words)', a
   await lee.getByLabel(T('Invite code')).fill(code);
   await lee.getByRole('button', { name: T('Link with my partner') }).click();
   await lee.getByRole('button', { name: T('Link with Kim') }).click();
-  await main(lee).getByText(T("You're linked with Kim.")).waitFor();
+  await main(lee).getByText(linkedWith('Kim')).waitFor();
 
   // From here on: keyboard only.
   await kim.goto(BASE + '/');
