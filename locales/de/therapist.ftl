@@ -20,14 +20,14 @@ ther-questions = { $count ->
 ## Was ein Paar die Therapie sehen lässt (die Stufen der Zustimmung)
 
 ther-level-status = Nur, ob Check-ins gemacht wurden
-ther-level-scales = Ob Check-ins gemacht wurden, Antworten auf der Skala von 1 bis 5 und zur Auswahl, und die Übersicht
-ther-level-words = Ob Check-ins gemacht wurden, Antworten auf der Skala von 1 bis 5 und zur Auswahl, die Übersicht und geschriebene Antworten (nie solche, die privat bleiben)
+ther-level-scales = Ob Check-ins gemacht wurden, Antworten auf den Skalen von 1 bis 5, Auswahlantworten und die Übersicht
+ther-level-words = Ob Check-ins gemacht wurden, Antworten auf den Skalen von 1 bis 5, Auswahlantworten, die Übersicht und geschriebene Antworten (nie solche, die privat bleiben)
 
 ## Was ein Blick der Therapie gezeigt hat, im Protokoll des Paares
 
 ther-viewed-status = wie viele Check-ins gemacht wurden
-ther-viewed-scales = die Übersicht: Antworten auf der Skala von 1 bis 5 und zur Auswahl
-ther-viewed-words = die Übersicht: Antworten auf der Skala von 1 bis 5 und zur Auswahl, und geteilte geschriebene Antworten
+ther-viewed-scales = die Übersicht: Antworten auf den Skalen von 1 bis 5 und Auswahlantworten
+ther-viewed-words = die Übersicht: Antworten auf den Skalen von 1 bis 5, Auswahlantworten und geteilte geschriebene Antworten
 
 ## Die Übersicht der Therapeutin oder des Therapeuten (templates/therapists/dashboard.html)
 
