@@ -16,7 +16,7 @@ acc-back-to-account = Zurück zu deinem Konto
 
 acc-register-intro = Ihr habt jeweils ein eigenes Konto. Deine Antworten gehören dir: Dein Gegenüber sieht sie erst, wenn ihr beide einen Check-in beantwortet habt.
 acc-register-name-hint = Der Name, den dein Gegenüber sieht. Ein Vorname oder Spitzname genügt.
-acc-signup-code-label = Einladungscode
+acc-signup-code-label = Registrierungscode
 acc-signup-code-hint = Dieses Mutual ist nur mit Einladung offen: Die Person, die es betreibt, vergibt die Codes.
 acc-register-therapist = Ich bin Therapeutin oder Therapeut: Paare laden mich ein, ihre Check-ins zu begleiten. (Du kannst trotzdem selbst Teil eines eigenen Paares sein; beides bleibt getrennt.)
 acc-register-therapist-approved = Die Person, die dieses Mutual betreibt, gibt therapeutische Konten frei, bevor Paare sie einladen können.
@@ -63,7 +63,7 @@ acc-current-password-hint = Damit wir sicher sind, dass du es bist.
 acc-email-save = E-Mail ändern
 acc-signing-in-heading = Anmeldung
 # Jeweils die Worte nach dem Link (die Vorlage setzt „: “ dazwischen).
-acc-devices-more = sieh sie dir an und melde jedes davon ab.
+acc-devices-more = sieh sie dir an und melde einzelne davon ab.
 acc-two-factor-more = ein Code von deinem Handy zusätzlich zu deinem Passwort.
 acc-data-heading = Deine Daten
 acc-export-json-link = Alle deine Daten herunterladen
@@ -73,7 +73,7 @@ acc-export-page-link = Deine Check-ins auf einer Seite
 # Nach dem Link und einem Komma.
 acc-export-page-more = zum Ausdrucken oder als PDF.
 # Nach dem Link (acc-log-title), mit einem Leerzeichen dazwischen.
-acc-log-more = – wann sich jemand aus eurer therapeutischen Begleitung angesehen hat, was du geteilt hast, auch in einem früheren Paar.
+acc-log-more = – in das, was du geteilt hast, auch in einem früheren Paar.
 # Nach dem Link (acc-delete-title) und „: “.
 acc-delete-more = fragt vorher noch einmal nach.
 
@@ -115,15 +115,15 @@ acc-2fa-is-on = Die Anmeldung in zwei Schritten ist <strong>eingeschaltet</stron
     }.
 acc-2fa-off-heading = Wieder ausschalten
 acc-2fa-code-label = Ein Code aus deiner App (oder ein Wiederherstellungscode)
-acc-2fa-turn-off = Zwei Schritte ausschalten
+acc-2fa-turn-off = Anmeldung in zwei Schritten ausschalten
 acc-2fa-is-off = Die Anmeldung in zwei Schritten ist <strong>ausgeschaltet</strong>. Ist sie an, brauchst du zum Anmelden dein Passwort und einen Code aus einer Authenticator-App auf deinem Handy. So reicht ein erratenes oder verratenes Passwort allein nicht aus.
 acc-2fa-set-up = Einrichten
 
 ## Wer wann hineingesehen hat (templates/account/therapist_log.html)
 
-acc-log-title = Wer wann hineingesehen hat
+acc-log-title = Wann jemand aus der Therapie hineingesehen hat
 acc-log-intro = Hier steht jedes Mal, wenn sich jemand aus eurer therapeutischen Begleitung angesehen hat, was du geteilt hast – in deinem jetzigen Paar oder in einem früheren. Es bleibt hier, damit du es nachlesen kannst.
-acc-log-empty = Bisher hat sich niemand aus einer therapeutischen Begleitung etwas von dir angesehen.
+acc-log-empty = Bisher hat sich niemand aus einer Therapie etwas von dir angesehen.
 acc-log-when = Wann
 acc-log-who = Wer
 acc-log-what = Was
@@ -156,7 +156,7 @@ acc-status-your-turn = wartet auf dich
 acc-status-partner-turn = wartet auf dein Gegenüber
 acc-status-revealed = beide haben geantwortet
 acc-status-set-aside = beiseitegelegt
-acc-status-closed = beendet
+acc-status-closed = geschlossen
 
 ## Das Konto löschen (templates/account/delete.html, deleted.html)
 

@@ -119,7 +119,7 @@ couple-join-heading = Hast du einen Code bekommen?
 couple-join-code = Einladungscode
 couple-join-code-hint = 10 Buchstaben und Ziffern, etwa ABCDE-12345.
 couple-join-button = Jetzt verbinden
-couple-log-heading = Wann die Therapie Einblick hatte
+couple-log-heading = Wann jemand aus der Therapie hineingesehen hat
 couple-log-text = Eine Therapeutin oder ein Therapeut war mit einem Paar verbunden, zu dem du gehört hast. Was dabei angesehen wurde, und wann, bleibt hier für dich lesbar:
 
 ## The page an invite link opens (templates/couples/join.html)

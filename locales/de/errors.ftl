@@ -12,7 +12,7 @@ error-form-twice = Ein Teil dieses Formulars kam doppelt an, deshalb ist noch ni
 ## Konten: Registrieren, Anmelden, Angaben, Passwörter
 
 error-name-empty = Bitte gib den Namen ein, den dein Gegenüber sehen wird.
-error-name-too-long = Bitte halte den Namen bei höchstens { $max } Zeichen.
+error-name-too-long = Bitte beschränke den Namen auf höchstens { $max } Zeichen.
 error-name-characters = Bitte nutze nur Buchstaben, Ziffern, Leerzeichen und Satzzeichen.
 error-email-empty = Bitte gib deine E-Mail-Adresse ein.
 error-email-shape = Das sieht nicht nach einer E-Mail-Adresse aus. Sie braucht ein @ und eine Domain.
@@ -51,7 +51,7 @@ error-two-step-disable-code = Dieser Code hat nicht gepasst (oder wurde schon be
 
 ## Paare: mit einem Code verbinden
 
-error-join-paused = Das waren viele Codes in kurzer Zeit. Bitte prüft den Code gemeinsam und versuch es in { $minutes ->
+error-join-paused = Das waren viele Codes in kurzer Zeit. Bitte prüf den Code mit deinem Gegenüber und versuch es in { $minutes ->
         [one] einer Minute
        *[other] { $minutes } Minuten
     } noch einmal.
@@ -60,7 +60,7 @@ error-join-paused-therapist = Das waren viele Codes in kurzer Zeit. Bitte prüf 
        *[other] { $minutes } Minuten
     } noch einmal.
 error-code-shape = Dieser Code sieht nicht richtig aus. Er hat 10 Buchstaben und Ziffern, etwa ABCDE-12345.
-error-code-unknown = Wir haben diesen Code nicht gefunden. Bitte prüft ihn gemeinsam.
+error-code-unknown = Wir haben diesen Code nicht gefunden. Bitte prüf ihn mit deinem Gegenüber.
 error-code-expired = Dieser Code ist abgelaufen (Codes gelten 72 Stunden). Dein Gegenüber kann einen neuen erstellen.
 error-code-used = Dieser Code wurde schon benutzt. Dein Gegenüber kann einen neuen erstellen.
 error-code-own = Das ist dein eigener Code. Teil ihn mit deinem Gegenüber, dann kann es sich mit dir verbinden.
@@ -76,7 +76,7 @@ error-checkin-date-future = Dieses Datum liegt in der Zukunft. Lass es leer, wen
 error-answer-scale = Bitte wähle eine Zahl von 1 bis 5, oder lass diese Frage aus.
 error-answer-choice = Bitte wähle eine der Möglichkeiten, oder lass diese Frage aus.
 error-answer-characters = In dieser Antwort steckt ein Zeichen, das wir nicht speichern können (ein unsichtbares Steuerzeichen). Bitte tipp diese Stelle neu.
-error-answer-long = Diese Antwort ist { $length } Zeichen lang; bitte halte sie bei { $max }.
+error-answer-long = Diese Antwort ist { $length } Zeichen lang; bitte kürze sie auf höchstens { $max }.
 
 ## Zeitzonen
 
@@ -85,19 +85,19 @@ error-zone-not-offered = Bitte wähle eine Zeitzone aus der Liste.
 ## Therapie: Verbindungen, Übungen und eigene Fragenreihen
 
 error-exercise-set = Bitte wähle eine Fragenreihe.
-error-exercise-note = Bitte halte die Notiz bei höchstens 1000 Zeichen reinem Text.
+error-exercise-note = Bitte beschränke die Notiz auf höchstens 1000 Zeichen reinen Text.
 error-exercise-date = Bitte gib das Datum als Jahr-Monat-Tag an.
 error-exercise-count = Bitte gib eine Zahl von 1 bis 50 an, oder lass es leer.
 error-exercise-end-before-start = Das Enddatum liegt vor dem Beginn.
 error-exercise-no-goal = Bitte gib eine Anzahl an Check-ins an, ein Enddatum, oder beides.
-error-link-level = Bitte wähle, was sie sehen dürfen.
+error-link-level = Bitte wähle, was sie oder er sehen darf.
 error-therapist-code-shape = Dieser Code sieht nicht richtig aus. Er hat 10 Buchstaben und Ziffern.
 error-therapist-code-unknown = Wir haben niemanden aus der Therapie mit diesem Code gefunden. Bitte prüf ihn mit der Person.
 error-therapist-code-expired = Dieser Code ist abgelaufen. Bitte frag in deiner Therapie nach dem aktuellen Code.
 error-therapist-code-own = Das ist einer von euch beiden. Eure Therapie braucht jemand anderen.
 error-set-title = Bitte gib der Reihe einen kurzen Titel (bis zu 80 Zeichen).
-error-set-description = Bitte halte die Beschreibung bei höchstens 500 Zeichen.
-error-set-question-long = Bitte halte eine Frage bei höchstens 300 Zeichen.
+error-set-description = Bitte beschränke die Beschreibung auf höchstens 500 Zeichen.
+error-set-question-long = Bitte beschränke jede Frage auf höchstens 300 Zeichen.
 error-set-scale-words = Eine Frage von 1 bis 5 braucht Worte für 1 und für 5.
 error-set-choices = Eine Auswahlfrage braucht 2 bis 6 Möglichkeiten, eine pro Zeile.
 error-set-no-question = Bitte schreib mindestens eine Frage.

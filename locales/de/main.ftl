@@ -87,12 +87,12 @@ zone-hint = Datum und Uhrzeit werden in ihr angezeigt. Ein Datum, das du einem C
 ## Die Notiz der Fürsorge, nur für die Person, deren Antworten von Druck erzählen
 
 care-heading = Eine Notiz nur für dich
-care-intro = Einige deiner Antworten sagen, dass es sich nicht so frei oder leicht angefühlt hat, wie es könnte. Danke, dass du ehrlich zu dir bist. Sich so zu fühlen, ist niemandes Versagen, und es zählt.
+care-intro = Einige deiner Antworten sagen, dass es sich nicht so frei oder leicht angefühlt hat, wie es sein könnte. Danke, dass du ehrlich zu dir bist. Sich so zu fühlen, ist niemandes Versagen, und es zählt.
 care-pause = Du kannst jederzeit innehalten oder Nein sagen, in jedem Moment, auch mittendrin, und deine Meinung ändern.
 care-begin = Wenn du darüber sprechen möchtest, könnte ein Anfang so klingen: „Können wir über das letzte Mal reden? Ich möchte, dass wir uns beide frei fühlen, langsamer zu werden oder aufzuhören.“
 care-private = Alles, was du schreibst, kann nur für dich bleiben: Setz daneben das Häkchen bei „Nur für mich behalten“.
 care-therapist = Du kannst das auch in deine Therapie mitnehmen, wann es für dich passt.
-care-only-you = Nur du siehst diese Notiz. Nichts davon geht an deine Partnerin, deinen Partner oder sonst jemanden.
+care-only-you = Nur du siehst diese Notiz. Nichts davon geht an dein Gegenüber oder sonst jemanden.
 
 ## Sprachen: jeder Katalog nennt seine eigene Sprache so, wie der Link zu ihr lautet
 

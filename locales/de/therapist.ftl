@@ -20,14 +20,14 @@ ther-questions = { $count ->
 ## Was ein Paar die Therapie sehen lässt (die Stufen der Zustimmung)
 
 ther-level-status = Nur, ob Check-ins gemacht wurden
-ther-level-scales = Ob Check-ins gemacht wurden, Antworten auf der Skala von 1 bis 5 und zur Auswahl, und die Übersicht
-ther-level-words = Ob Check-ins gemacht wurden, Antworten auf der Skala von 1 bis 5 und zur Auswahl, die Übersicht und geschriebene Antworten (nie solche, die privat bleiben)
+ther-level-scales = Ob Check-ins gemacht wurden, Antworten auf den Skalen von 1 bis 5, Auswahlantworten und die Übersicht
+ther-level-words = Ob Check-ins gemacht wurden, Antworten auf den Skalen von 1 bis 5, Auswahlantworten, die Übersicht und geschriebene Antworten (nie solche, die privat bleiben)
 
 ## Was ein Blick der Therapie gezeigt hat, im Protokoll des Paares
 
 ther-viewed-status = wie viele Check-ins gemacht wurden
-ther-viewed-scales = die Übersicht: Antworten auf der Skala von 1 bis 5 und zur Auswahl
-ther-viewed-words = die Übersicht: Antworten auf der Skala von 1 bis 5 und zur Auswahl, und geteilte geschriebene Antworten
+ther-viewed-scales = die Übersicht: Antworten auf den Skalen von 1 bis 5 und Auswahlantworten
+ther-viewed-words = die Übersicht: Antworten auf den Skalen von 1 bis 5, Auswahlantworten und geteilte geschriebene Antworten
 
 ## Die Übersicht der Therapeutin oder des Therapeuten (templates/therapists/dashboard.html)
 
@@ -42,7 +42,7 @@ ther-code-expired = Dein Code, mit dem Paare dich einladen, ist abgelaufen. Mach
 ther-code-new = Neuer Code
 ther-code-what-you-see = Du siehst ein Paar erst, wenn beide zugestimmt haben, und nur das, dem beide zugestimmt haben.
 ther-sets-link = Deine Fragenreihen
-ther-sets-link-hint = Lies die der Bibliothek und schreib eigene, die du deinen Paaren geben kannst.
+ther-sets-link-hint = Lies die aus der Bibliothek und schreib eigene, die du deinen Paaren geben kannst.
 ther-two-step-first = Bevor du ein Paar sehen kannst, schalte bitte die <a href="/account/two-factor">Anmeldung in zwei Schritten</a> ein. Sie schützt die Worte der Paare, selbst wenn dein Passwort in falsche Hände gerät.
 ther-no-couples = Noch keine Paare.
 ther-pending-invitations = { $count ->
@@ -90,7 +90,7 @@ ther-retire-it = Zurückziehen
 
 ther-change-set-title = Fragenreihe ändern
 ther-set-used = Ein Paar hat diese Fragenreihe schon genutzt. Beim Speichern entsteht eine <strong>neue Fassung</strong>: Die gemachten Check-ins behalten die Fragen, die sie gestellt haben, und Übungen, die du mit der Reihe gegeben hast, nutzen die neue Fassung ab ihrem nächsten Check-in.
-ther-set-unused = Noch kein Paar hat mit dieser Fragenreihe ein Check-in begonnen, deine Änderungen ersetzen sie also einfach.
+ther-set-unused = Noch kein Paar hat mit dieser Fragenreihe einen Check-in begonnen, deine Änderungen ersetzen sie also einfach.
 ther-set-new-intro = Deine Fragenreihe steht neben denen der Bibliothek, wenn du eine Übung gibst. Paare sehen sie nur über eine Übung von dir.
 ther-rows-skipped = Leere Zeilen werden übersprungen.
 ther-set-title = Titel
@@ -196,8 +196,8 @@ ther-invite-heading = Zur Therapie einladen
 ther-their-code = Code aus der Therapie
 ther-what-may-they-see = Was darf sie oder er von dir sehen?
 ther-invite = Einladen
-ther-log-heading = Wann eure Therapie etwas angesehen hat
-ther-log-empty = Bisher hat niemand aus einer Therapie etwas von dir angesehen.
+ther-log-heading = Wann jemand aus der Therapie hineingesehen hat
+ther-log-empty = Bisher hat sich niemand aus einer Therapie etwas von dir angesehen.
 ther-log-when = Wann
 ther-log-who = Wer
 ther-log-what = Was

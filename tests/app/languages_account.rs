@@ -55,7 +55,10 @@ async fn sign_up_in_german_blank_and_with_errors(ctx: TestContext) {
     let page = b.get_with_headers("/register", &GERMAN).await;
     ok_in_german(&page, "/register");
     assert_eq!(page.texts("h1"), vec!["Konto erstellen"]);
-    assert_eq!(page.texts("label[for=signup_code]"), vec!["Einladungscode"]);
+    assert_eq!(
+        page.texts("label[for=signup_code]"),
+        vec!["Registrierungscode"]
+    );
     // The versioned consent, in German words; the English wording is what is stored.
     assert!(page
         .texts("#consent-explain")

@@ -175,7 +175,9 @@ async fn a_german_partner_reads_their_therapist_page_in_german(ctx: TestContext)
     assert!(page.contains("Die Wahl von Ben:"), "{page}");
     assert!(page.contains("Was darf Theo von dir sehen?"));
     // The log's words, in German.
-    assert!(page.contains("die Übersicht: Antworten auf der Skala von 1 bis 5 und zur Auswahl"));
+    assert!(
+        page.contains("die Übersicht: Antworten auf den Skalen von 1 bis 5 und Auswahlantworten")
+    );
 
     let refused = a
         .post_form(

@@ -93,7 +93,10 @@ pub fn choose_for(
 /// The named zones, then the plain offsets, as the forms list them, each group with the
 /// message id of its heading.
 pub fn groups() -> [(&'static str, &'static [Zone]); 2] {
-    [("zone-group-places", NAMED), ("zone-group-offsets", OFFSETS)]
+    [
+        ("zone-group-places", NAMED),
+        ("zone-group-offsets", OFFSETS),
+    ]
 }
 
 impl Zone {
